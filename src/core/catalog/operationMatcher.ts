@@ -1,0 +1,138 @@
+/** Finds the documented operation a request line or a JSON body is meant for. */
+import type { OperationSpec, ParameterSpec } from './types';
+
+export interface UrlMatch {
+  /** The operation whose path and method both match, if any. */
+  readonly operation?: OperationSpec;
+  /** Operations with the same path but another method: the request uses the wrong method. */
+  readonly otherMethods: readonly OperationSpec[];
+  /** Whether the path lies under /api at all (an unknown path there deserves a note). */
+  readonly underApi: boolean;
+}
+
+interface CompiledTemplate {
+  readonly operation: OperationSpec;
+  readonly segments: readonly (string | null)[];
+}
+
+export class OperationMatcher {
+  private readonly templates: CompiledTemplate[];
+
+  constructor(readonly operations: readonly OperationSpec[]) {
+    // Literal segments beat parameters: `/api/machines/findbytag` before `/api/machines/{id}`.
+    this.templates = operations
+      .map((operation) => ({
+        operation,
+        segments: toSegments(operation.path).map((segment) => (/^\{.*\}$/.test(segment) ? null : segment.toLowerCase())),
+      }))
+      .sort((a, b) => literalCount(b) - literalCount(a));
+  }
+
+  /** Matches a request URL on any host, `/api/` or `/api/v1.0/`, any letter case, query ignored. */
+  matchUrl(method: string, url: string): UrlMatch {
+    const path = normalizePath(url);
+    if (path === undefined) {
+      return { otherMethods: [], underApi: false };
+    }
+    const candidates = this.templates.filter((template) => segmentsMatch(template.segments, path.segments));
+    const operation = candidates.find((template) => template.operation.method === method)?.operation;
+    return {
+      operation,
+      otherMethods: operation ? [] : candidates.map((template) => template.operation),
+      underApi: path.underApi,
+    };
+  }
+
+  /**
+   * The single JSON-body operation whose parameters take every key of the body, compared
+   * case-insensitively; undefined when none or several fit.
+   */
+  inferFromKeys(keys: readonly string[]): OperationSpec | undefined {
+    if (keys.length === 0) {
+      return undefined;
+    }
+    const lowerKeys = keys.map((key) => key.toLowerCase());
+    let candidates = this.operations.filter(
+      (operation) =>
+        operation.bodyKind === 'json' &&
+        lowerKeys.every((key) => operation.body.some((parameter) => acceptsName(parameter, key))),
+    );
+    if (candidates.length > 1) {
+      candidates = candidates.filter((operation) =>
+        operation.body.filter((p) => p.required).every((p) => lowerKeys.includes(p.name.toLowerCase())),
+      );
+    }
+    if (candidates.length > 1) {
+      candidates = candidates.filter((operation) => operation.body.length === new Set(lowerKeys).size);
+    }
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  findById(id: string): OperationSpec | undefined {
+    return this.operations.find((operation) => operation.id === id);
+  }
+}
+
+function acceptsName(parameter: ParameterSpec, lowerKey: string): boolean {
+  return (
+    parameter.name.toLowerCase() === lowerKey ||
+    (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling.toLowerCase() === lowerKey)
+  );
+}
+
+function toSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment.length > 0);
+}
+
+interface NormalizedPath {
+  readonly segments: readonly string[];
+  readonly underApi: boolean;
+}
+
+/**
+ * Reduces a URL to the path segments after `/api` (version segment dropped), lower-cased.
+ * A URL that starts with a `{{variable}}` may hide `/api` inside the variable, so it is assumed.
+ */
+export function normalizePath(url: string): NormalizedPath | undefined {
+  let rest = url.trim();
+  const query = rest.search(/[?#]/);
+  if (query >= 0) {
+    rest = rest.slice(0, query);
+  }
+  let hiddenBase = false;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(rest);
+  if (scheme) {
+    rest = rest.slice(scheme[0].length);
+  } else {
+    const variable = /^\{\{[^}]*\}\}/.exec(rest);
+    if (variable) {
+      rest = rest.slice(variable[0].length);
+      hiddenBase = true;
+    } else if (!rest.startsWith('/')) {
+      // host/path without a scheme
+      const slash = rest.indexOf('/');
+      if (slash < 0) {
+        return undefined;
+      }
+      rest = rest.slice(slash);
+    }
+  }
+  let segments = toSegments(rest);
+  if (segments[0]?.toLowerCase() === 'api') {
+    segments = segments.slice(1);
+  } else if (!hiddenBase) {
+    return { segments: [], underApi: false };
+  }
+  if (/^v\d+(\.\d+)?$/i.test(segments[0] ?? '')) {
+    segments = segments.slice(1);
+  }
+  return { segments: ['api', ...segments.map((segment) => segment.toLowerCase())], underApi: true };
+}
+
+function segmentsMatch(template: readonly (string | null)[], actual: readonly string[]): boolean {
+  return template.length === actual.length && template.every((segment, index) => segment === null || segment === actual[index]);
+}
+
+function literalCount(template: CompiledTemplate): number {
+  return template.segments.filter((segment) => segment !== null).length;
+}

@@ -1,0 +1,145 @@
+/**
+ * Finds Defender API error objects, `{"error": {"code", "message", "target"}}`, in any text:
+ * JSON, .http responses, logs, Markdown, PowerShell and Python output, and JSON escaped inside
+ * strings. Ranges are document offsets of the exact characters, whatever the escaping.
+ */
+import { identityView, unescapeOnce, type TextView } from './escapedText';
+import { LooseReader, type LooseString } from './looseReader';
+import { findResponseHead, type ResponseHead } from './responseHead';
+
+/** A string field of an error object, with the document span of its value (quotes included). */
+export interface ErrorField {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  /** The span of the field's key. */
+  readonly keyStart: number;
+  readonly keyEnd: number;
+}
+
+export interface RecognizedError {
+  /** From the enclosing `{` (or the `"error"` key) to the end of the error object. */
+  readonly start: number;
+  readonly end: number;
+  readonly code?: ErrorField;
+  readonly message?: ErrorField;
+  readonly target?: ErrorField;
+  /** How many times the JSON was escaped inside strings (0 for plain JSON). */
+  readonly escapeLevel: number;
+  /** False when the object was cut short; what was there is still reported. */
+  readonly complete: boolean;
+  /** The status line and headers of the response that carried it, when they are in the text. */
+  readonly head?: ResponseHead;
+}
+
+export interface RecognizeOptions {
+  /** Only look for objects whose `"error"` key starts in this range (for hovers on huge logs). */
+  readonly from?: number;
+  readonly to?: number;
+}
+
+const CANDIDATE = /(\\*)(["'])error\1\2\s*:/g;
+/** An error object is small; these bound the work per candidate whatever was pasted. */
+const OBJECT_BUDGET = 1 << 20;
+const MAX_ESCAPE_LEVEL = 4;
+
+export function recognizeErrors(text: string, options: RecognizeOptions = {}): RecognizedError[] {
+  const from = Math.max(0, options.from ?? 0);
+  const to = Math.min(text.length, options.to ?? text.length);
+  const found: RecognizedError[] = [];
+  const pattern = new RegExp(CANDIDATE.source, 'g');
+  pattern.lastIndex = from;
+  let match: RegExpExecArray | null;
+  let previousEnd = 0;
+  while ((match = pattern.exec(text)) && match.index < to) {
+    if (match.index < previousEnd) {
+      continue;
+    }
+    const level = escapeLevelOf(match[1].length);
+    const error = level === undefined ? undefined : readError(text, match.index, level);
+    if (error) {
+      const head = findResponseHead(text, error.start, previousEnd);
+      found.push(head ? { ...error, head } : error);
+      previousEnd = error.end;
+      pattern.lastIndex = Math.max(pattern.lastIndex, error.end);
+    }
+  }
+  return found;
+}
+
+/** The error object that contains `offset`, if any; looks only near it, so huge logs stay fast. */
+export function errorAt(text: string, offset: number, window = 64 * 1024): RecognizedError | undefined {
+  return recognizeErrors(text, { from: Math.max(0, offset - window), to: offset + 1 }).find(
+    (error) => error.start <= offset && offset <= error.end,
+  );
+}
+
+/** Backslashes before a quote at escape level k: 0, 1, 3, 7, … (2^k − 1). */
+function escapeLevelOf(backslashes: number): number | undefined {
+  for (let level = 0; level <= MAX_ESCAPE_LEVEL; level++) {
+    if (backslashes === 2 ** level - 1) {
+      return level;
+    }
+  }
+  return undefined;
+}
+
+function readError(text: string, keyOffset: number, level: number): Omit<RecognizedError, 'head'> | undefined {
+  let view: TextView = identityView(text);
+  let start = keyOffset;
+  for (let i = 0; i < level; i++) {
+    view = unescapeOnce(view, start, OBJECT_BUDGET);
+    start = 0;
+  }
+  const reader = new LooseReader(view, start, OBJECT_BUDGET);
+  if (!reader.readString() || !reader.expect(':')) {
+    return undefined;
+  }
+  reader.skipSpace();
+  if (reader.peek() !== '{') {
+    return undefined;
+  }
+  const inner = reader.readObject();
+  if (!inner) {
+    return undefined;
+  }
+  const field = (name: string): ErrorField | undefined => {
+    const property = inner.properties.find((candidate) => candidate.key.value === name);
+    if (!property?.value) {
+      return undefined;
+    }
+    const key = toDocument(view, property.key);
+    const value = toDocument(view, property.value);
+    return { value: property.value.value, start: value.start, end: value.end, keyStart: key.start, keyEnd: key.end };
+  };
+  const code = field('code');
+  if (!code && !field('target')) {
+    // `"error": {…}` without either is some other payload, not an API error response.
+    return undefined;
+  }
+  reader.skipSpace();
+  const closesOuter = inner.complete && reader.peek() === '}';
+  const endInView = closesOuter ? reader.position + 1 : inner.end;
+  return {
+    start: outerStart(text, keyOffset),
+    end: view.sourceOffset(endInView),
+    code,
+    message: field('message'),
+    target: field('target'),
+    escapeLevel: level,
+    complete: inner.complete,
+  };
+}
+
+function toDocument(view: TextView, span: LooseString): { start: number; end: number } {
+  return { start: view.sourceOffset(span.start), end: view.sourceOffset(span.end) };
+}
+
+/** The `{` that opens the object holding the `"error"` key, when only blanks stand between. */
+function outerStart(text: string, keyOffset: number): number {
+  let i = keyOffset - 1;
+  while (i >= 0 && /\s/.test(text[i])) {
+    i--;
+  }
+  return i >= 0 && text[i] === '{' ? i : keyOffset;
+}

@@ -1,0 +1,330 @@
+/**
+ * Splits .http/.rest text (REST Client, httpYac and JetBrains dialects) into requests and
+ * responses. Every offset is into the original text, so nothing downstream has to map positions.
+ */
+import { iterateLines, type Line } from '../text/lines';
+
+/** An offset range [start, end) into the document. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface HttpHeader extends Span {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface HttpBody extends Span {
+  /** `file` when the body is a `< path` include, which is sent from disk and not validated here. */
+  readonly kind: 'inline' | 'file';
+  /** Whole-line `#` and `//` comments inside the body: REST Client strips them before sending. */
+  readonly commentLines: readonly Span[];
+}
+
+export interface HttpResponse extends Span {
+  readonly statusLine: Span;
+  readonly httpVersion: string;
+  readonly status: number;
+  readonly reason: string;
+  readonly headers: readonly HttpHeader[];
+  readonly body?: Span;
+}
+
+export interface HttpRequest extends Span {
+  /** The explicit method, upper-cased; undefined when the line gives only a URL (GET is implied). */
+  readonly method?: string;
+  readonly methodSpan?: Span;
+  readonly requestLine: Span;
+  /** The URL as written, with `?`/`&` continuation lines appended. */
+  readonly url: string;
+  readonly urlSpan: Span;
+  readonly headers: readonly HttpHeader[];
+  readonly body?: HttpBody;
+  /** Responses pasted or recorded under this request. */
+  readonly responses: readonly HttpResponse[];
+}
+
+/** One `###`-separated block. */
+export interface HttpBlock extends Span {
+  readonly request?: HttpRequest;
+  /** Responses that stand in the block, with or without a request above them. */
+  readonly responses: readonly HttpResponse[];
+}
+
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE']);
+const REQUEST_LINE = /^(\s*)(?:([A-Za-z]+)(\s+))?(\S(?:.*\S)?)$/;
+const HTTP_VERSION_SUFFIX = /\s+HTTP\/\d(?:\.\d)?$/i;
+const STATUS_LINE = /^\s*(HTTP\/\d(?:\.\d)?)\s+(\d{3})(?:\s+(.*?))?\s*$/i;
+const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/;
+const CONTINUATION_LINE = /^\s*[?&]/;
+const BLOCK_SEPARATOR = /^\s*###/;
+const FILE_VARIABLE = /^\s*@[\w.-]+\s*=/;
+const COMMENT_LINE = /^\s*(#|\/\/)/;
+const FILE_INCLUDE = /^\s*<@?\s+\S/;
+const RESPONSE_HANDLER = /^\s*(>\s*\{%|>>!?\s|<>\s)/;
+
+/** Splits the document on `###` lines. */
+export function splitBlocks(text: string, within: Span = { start: 0, end: text.length }): Span[] {
+  const blocks: Span[] = [];
+  let blockStart = within.start;
+  for (const line of iterateLines(text, within.start, within.end)) {
+    if (BLOCK_SEPARATOR.test(line.text)) {
+      if (line.start > blockStart) {
+        blocks.push({ start: blockStart, end: line.start });
+      }
+      blockStart = line.next;
+    }
+  }
+  if (within.end > blockStart) {
+    blocks.push({ start: blockStart, end: within.end });
+  }
+  return blocks;
+}
+
+/** Parses the whole text, or only `within` it (a Markdown fence), keeping document offsets. */
+export function parseHttpDocument(text: string, within?: Span): HttpBlock[] {
+  return splitBlocks(text, within).map((span) => parseHttpBlock(text, span));
+}
+
+type State = 'preamble' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody' | 'afterBody';
+
+/** Parses one block with a line state machine; tolerant of anything, never throws. */
+export function parseHttpBlock(text: string, span: Span): HttpBlock {
+  let state: State = 'preamble';
+  let request: MutableRequest | undefined;
+  const responses: HttpResponse[] = [];
+  let response: MutableResponse | undefined;
+
+  const closeResponse = () => {
+    if (response) {
+      responses.push(finishResponse(response));
+      response = undefined;
+    }
+  };
+
+  for (const line of iterateLines(text, span.start, span.end)) {
+    // A status line ends whatever came before: REST Client and httpYac paste responses this way.
+    const status = STATUS_LINE.exec(line.text);
+    if (status) {
+      closeResponse();
+      response = {
+        start: line.start,
+        statusLine: { start: line.start, end: line.end },
+        httpVersion: status[1].toUpperCase(),
+        status: Number(status[2]),
+        reason: status[3] ?? '',
+        headers: [],
+        bodyLines: [],
+      };
+      state = 'responseHeaders';
+      continue;
+    }
+    switch (state) {
+      case 'preamble': {
+        if (isBlank(line) || COMMENT_LINE.test(line.text) || FILE_VARIABLE.test(line.text)) {
+          break;
+        }
+        request = startRequest(line);
+        state = request ? 'requestHeaders' : 'preamble';
+        break;
+      }
+      case 'requestHeaders': {
+        if (request && CONTINUATION_LINE.test(line.text) && request.headers.length === 0) {
+          request.url += line.text.trim();
+          request.urlEnd = line.end;
+          break;
+        }
+        if (isBlank(line)) {
+          state = 'requestBody';
+          break;
+        }
+        if (COMMENT_LINE.test(line.text)) {
+          break;
+        }
+        const header = parseHeader(line);
+        if (header) {
+          request?.headers.push(header);
+        } else {
+          // A line that is not a header ends the headers: REST Client sends it as the body.
+          state = 'requestBody';
+          request?.bodyLines.push(line);
+        }
+        break;
+      }
+      case 'requestBody': {
+        if (RESPONSE_HANDLER.test(line.text)) {
+          state = 'afterBody';
+          break;
+        }
+        request?.bodyLines.push(line);
+        break;
+      }
+      case 'responseHeaders': {
+        if (isBlank(line)) {
+          state = 'responseBody';
+          break;
+        }
+        const header = parseHeader(line);
+        if (header) {
+          response?.headers.push(header);
+        } else {
+          state = 'responseBody';
+          response?.bodyLines.push(line);
+        }
+        break;
+      }
+      case 'responseBody':
+        response?.bodyLines.push(line);
+        break;
+      case 'afterBody':
+        break;
+    }
+  }
+  closeResponse();
+  return {
+    start: span.start,
+    end: span.end,
+    request: request ? finishRequest(request, responses, span.end) : undefined,
+    responses,
+  };
+}
+
+interface MutableRequest {
+  start: number;
+  method?: string;
+  methodSpan?: Span;
+  requestLine: Span;
+  url: string;
+  urlStart: number;
+  urlEnd: number;
+  headers: HttpHeader[];
+  bodyLines: Line[];
+}
+
+interface MutableResponse {
+  start: number;
+  statusLine: Span;
+  httpVersion: string;
+  status: number;
+  reason: string;
+  headers: HttpHeader[];
+  bodyLines: Line[];
+}
+
+function startRequest(line: Line): MutableRequest | undefined {
+  const match = REQUEST_LINE.exec(line.text);
+  if (!match) {
+    return undefined;
+  }
+  const [, indent, word, gap] = match;
+  let method: string | undefined;
+  let urlOffset = indent.length;
+  if (word && METHODS.has(word.toUpperCase())) {
+    method = word.toUpperCase();
+    urlOffset += word.length + gap.length;
+  }
+  let url = line.text.slice(urlOffset).trimEnd();
+  const version = HTTP_VERSION_SUFFIX.exec(url);
+  if (version) {
+    url = url.slice(0, version.index);
+  }
+  if (!method && !looksLikeUrl(url)) {
+    return undefined;
+  }
+  const urlStart = line.start + urlOffset;
+  return {
+    start: line.start,
+    method,
+    methodSpan: method ? { start: line.start + indent.length, end: line.start + indent.length + method.length } : undefined,
+    requestLine: { start: line.start, end: line.end },
+    url,
+    urlStart,
+    urlEnd: urlStart + url.length,
+    headers: [],
+    bodyLines: [],
+  };
+}
+
+function looksLikeUrl(candidate: string): boolean {
+  return /^(https?:\/\/|\{\{|\/)/i.test(candidate);
+}
+
+function parseHeader(line: Line): HttpHeader | undefined {
+  const match = HEADER_LINE.exec(line.text);
+  if (!match) {
+    return undefined;
+  }
+  return { name: match[1], value: match[2], start: line.start, end: line.end };
+}
+
+function isBlank(line: Line): boolean {
+  return line.text.trim() === '';
+}
+
+function finishRequest(request: MutableRequest, responses: HttpResponse[], blockEnd: number): HttpRequest {
+  const firstResponse = responses[0];
+  return {
+    start: request.start,
+    end: firstResponse ? firstResponse.start : blockEnd,
+    method: request.method,
+    methodSpan: request.methodSpan,
+    requestLine: request.requestLine,
+    url: request.url,
+    urlSpan: { start: request.urlStart, end: request.urlEnd },
+    headers: request.headers,
+    body: finishBody(request.bodyLines),
+    responses,
+  };
+}
+
+function finishResponse(response: MutableResponse): HttpResponse {
+  const body = contentSpan(response.bodyLines);
+  const last = response.bodyLines[response.bodyLines.length - 1];
+  const lastHeader = response.headers[response.headers.length - 1];
+  return {
+    start: response.start,
+    end: last?.end ?? lastHeader?.end ?? response.statusLine.end,
+    statusLine: response.statusLine,
+    httpVersion: response.httpVersion,
+    status: response.status,
+    reason: response.reason,
+    headers: response.headers,
+    body,
+  };
+}
+
+function finishBody(lines: Line[]): HttpBody | undefined {
+  const span = contentSpan(lines);
+  if (!span) {
+    return undefined;
+  }
+  const inside = lines.filter((line) => line.start >= span.start && line.end <= span.end);
+  const firstContent = inside.find((line) => !isBlank(line) && !COMMENT_LINE.test(line.text));
+  const kind = firstContent && FILE_INCLUDE.test(firstContent.text) ? 'file' : 'inline';
+  const commentLines = inside
+    .filter((line) => COMMENT_LINE.test(line.text))
+    .map((line) => ({ start: line.start, end: line.end }));
+  return { start: span.start, end: span.end, kind, commentLines };
+}
+
+/** The span from the first to the last non-blank line, or undefined when all are blank. */
+function contentSpan(lines: Line[]): Span | undefined {
+  let first = -1;
+  let last = -1;
+  lines.forEach((line, index) => {
+    if (!isBlank(line)) {
+      if (first < 0) {
+        first = index;
+      }
+      last = index;
+    }
+  });
+  return first < 0 ? undefined : { start: lines[first].start, end: lines[last].end };
+}
+
+/** The value of the first header with this name, case-insensitively. */
+export function headerValue(headers: readonly HttpHeader[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find((header) => header.name.toLowerCase() === lower)?.value;
+}

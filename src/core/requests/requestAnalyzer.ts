@@ -1,0 +1,159 @@
+/** Finds every request body in a document, works out its operation, and validates it. */
+import type { OperationMatcher } from '../catalog/operationMatcher';
+import type { OperationSpec } from '../catalog/types';
+import type { Finding } from '../findings';
+import { headerValue, parseHttpDocument, type HttpRequest, type Span } from '../http/httpParser';
+import { findFences } from '../text/markdownFences';
+import { analyzeBody, type BodyAnalysis } from '../validate/analyzeBody';
+import { operationDirective } from './directive';
+
+/** How a document is read: derived from its VS Code language id. */
+export type DocumentKind = 'http' | 'json' | 'markdown' | 'other';
+
+export function documentKindOf(languageId: string): DocumentKind {
+  switch (languageId) {
+    case 'http':
+    case 'rest':
+      return 'http';
+    case 'json':
+    case 'jsonc':
+      return 'json';
+    case 'markdown':
+      return 'markdown';
+    default:
+      return 'other';
+  }
+}
+
+/** A request body and what is known about it. */
+export interface AnalyzedBody {
+  readonly span: Span;
+  readonly operation?: OperationSpec;
+  /** The operation was guessed from the body's keys, not named by a request line or directive. */
+  readonly inferred: boolean;
+  readonly analysis: BodyAnalysis;
+}
+
+/** A request of an .http document (or Markdown fence) and its body. */
+export interface AnalyzedRequest {
+  readonly request: HttpRequest;
+  readonly operation?: OperationSpec;
+  readonly body?: AnalyzedBody;
+}
+
+export interface DocumentAnalysis {
+  readonly findings: readonly Finding[];
+  readonly requests: readonly AnalyzedRequest[];
+  /** Bodies of JSON documents, and of requests, in document order. */
+  readonly bodies: readonly AnalyzedBody[];
+}
+
+export function analyzeDocument(text: string, kind: DocumentKind, matcher: OperationMatcher): DocumentAnalysis {
+  switch (kind) {
+    case 'http':
+      return analyzeHttp(text, [{ start: 0, end: text.length }], matcher);
+    case 'markdown': {
+      const spans = findFences(text)
+        .filter((fence) => fence.language === 'http' || fence.language === 'rest')
+        .map((fence) => fence.content);
+      return analyzeHttp(text, spans, matcher);
+    }
+    case 'json':
+      return analyzeJsonDocument(text, matcher);
+    case 'other':
+      return { findings: [], requests: [], bodies: [] };
+  }
+}
+
+function analyzeHttp(text: string, regions: readonly Span[], matcher: OperationMatcher): DocumentAnalysis {
+  const findings: Finding[] = [];
+  const requests: AnalyzedRequest[] = [];
+  for (const region of regions) {
+    for (const block of parseHttpDocument(text, region)) {
+      if (block.request) {
+        const analyzed = analyzeRequest(text, block.request, matcher, findings);
+        requests.push(analyzed);
+      }
+    }
+  }
+  const bodies = requests.flatMap((request) => (request.body ? [request.body] : []));
+  return { findings, requests, bodies };
+}
+
+/** Validates one request; exported so the server can re-run a single edited block. */
+export function analyzeRequest(text: string, request: HttpRequest, matcher: OperationMatcher, findings: Finding[]): AnalyzedRequest {
+  const method = request.method ?? 'GET';
+  const match = matcher.matchUrl(method, request.url);
+  const operation = match.operation;
+  const methodSpan = request.methodSpan ?? request.urlSpan;
+  if (!operation && match.otherMethods.length > 0) {
+    const expected = [...new Set(match.otherMethods.map((other) => other.method))].join(', ');
+    findings.push({
+      code: 'wrong-method',
+      severity: 'error',
+      start: methodSpan.start,
+      end: methodSpan.end,
+      args: { method, expected, operation: match.otherMethods[0].id },
+      docs: match.otherMethods[0].docs,
+    });
+  } else if (!operation && match.underApi) {
+    findings.push({ code: 'unknown-path', severity: 'information', start: request.urlSpan.start, end: request.urlSpan.end, args: { url: request.url } });
+  }
+  const body = request.body;
+  if (!body || body.kind === 'file') {
+    return { request, operation };
+  }
+  if (method === 'GET' || method === 'HEAD') {
+    findings.push({
+      code: 'body-on-get',
+      severity: 'warning',
+      start: methodSpan.start,
+      end: methodSpan.end,
+      args: { method },
+      docs: operation?.docs,
+    });
+  }
+  const contentType = headerValue(request.headers, 'content-type');
+  const isJsonBody = operation ? operation.bodyKind === 'json' : /json/i.test(contentType ?? '') || /^\s*[{[]/.test(text.slice(body.start, body.end));
+  if (!isJsonBody) {
+    return { request, operation };
+  }
+  if (operation && !/json/i.test(contentType ?? '')) {
+    findings.push({
+      code: 'missing-content-type',
+      severity: 'warning',
+      start: request.requestLine.start,
+      end: request.requestLine.end,
+      args: { actual: contentType ?? '', operation: operation.id },
+      docs: operation.docs,
+    });
+  }
+  const analysis = analyzeBody(text, body, { operation, allowComments: false, commentLines: body.commentLines });
+  findings.push(...analysis.findings);
+  return { request, operation, body: { span: body, operation, inferred: false, analysis } };
+}
+
+function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentAnalysis {
+  const span = { start: 0, end: text.length };
+  const directive = operationDirective(text);
+  let operation: OperationSpec | undefined;
+  let inferred = false;
+  if (directive) {
+    operation = matcher.matchUrl(directive.method, directive.path).operation;
+  }
+  let analysis = analyzeBody(text, span, { operation, allowComments: true });
+  if (!operation && analysis.root?.type === 'object') {
+    const keys = (analysis.root.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
+    operation = matcher.inferFromKeys(keys);
+    if (operation) {
+      inferred = true;
+      analysis = analyzeBody(text, span, { operation, allowComments: true });
+    }
+  }
+  // A JSON file that is not a known body is none of our business: its syntax is VS Code's.
+  if (!operation) {
+    return { findings: [], requests: [], bodies: [] };
+  }
+  const findings = analysis.findings.map((finding) => (inferred ? { ...finding, args: { ...finding.args, inferred: operation.id } } : finding));
+  return { findings, requests: [], bodies: [{ span, operation, inferred, analysis: { ...analysis, findings } }] };
+}

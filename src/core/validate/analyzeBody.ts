@@ -1,0 +1,80 @@
+/** Parses one JSON body (never throwing) and runs the validator when its operation is known. */
+import { ParseErrorCode, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { OperationSpec } from '../catalog/types';
+import type { Finding, FixSpec } from '../findings';
+import type { Span } from '../http/httpParser';
+import { maskBody, type MaskedBody } from '../json/maskedBody';
+import { validateBody } from './bodyValidator';
+
+export interface BodyOptions {
+  readonly operation?: OperationSpec;
+  /** JSONC files may hold comments; an .http body sends them, so there they are errors. */
+  readonly allowComments: boolean;
+  readonly commentLines?: readonly Span[];
+}
+
+export interface BodyAnalysis {
+  readonly masked: MaskedBody;
+  readonly root?: Node;
+  readonly findings: Finding[];
+}
+
+export function analyzeBody(documentText: string, body: Span, options: BodyOptions): BodyAnalysis {
+  const masked = maskBody(documentText, body, options.commentLines);
+  const errors: ParseError[] = [];
+  const root = parseTree(masked.text, errors, { disallowComments: !options.allowComments, allowTrailingComma: false });
+  const findings: Finding[] = [];
+  if (errors.length > 0) {
+    // Only the first error: the rest are usually its echoes.
+    findings.push(syntaxFinding(masked, errors[0], options.operation));
+  }
+  if (root && options.operation) {
+    findings.push(...validateBody(root, { operation: options.operation, masked, partial: errors.length > 0 }));
+  }
+  return { masked, root, findings };
+}
+
+function syntaxFinding(masked: MaskedBody, error: ParseError, operation: OperationSpec | undefined): Finding {
+  const start = masked.base + error.offset;
+  const end = start + Math.max(error.length, 1);
+  const common = { start, end: Math.min(end, masked.base + masked.text.length), docs: operation?.docs, preempts: 'InvalidRequestBody' };
+  if (error.error === ParseErrorCode.InvalidCommentToken) {
+    return { ...common, code: 'sent-comment', severity: 'error', args: {} };
+  }
+  const fix = error.error === ParseErrorCode.UnexpectedEndOfString ? escapeLineBreaksFix(masked, error.offset) : undefined;
+  return {
+    ...common,
+    code: 'invalid-json',
+    severity: 'error',
+    args: { error: fix ? 'RawLineBreak' : printParseErrorCode(error.error) },
+    fixes: fix ? [fix] : undefined,
+  };
+}
+
+/** A string broken over lines by a raw line break: escape the breaks up to its closing quote. */
+function escapeLineBreaksFix(masked: MaskedBody, quoteOffset: number): FixSpec | undefined {
+  const text = masked.text;
+  if (text[quoteOffset] !== '"') {
+    return undefined;
+  }
+  let i = quoteOffset + 1;
+  const edits: { start: number; end: number; newText: string }[] = [];
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === '"') {
+      return edits.length > 0 ? { kind: 'escape-line-breaks', edits, preferred: true, args: {} } : undefined;
+    }
+    if (ch === '\r' || ch === '\n') {
+      const length = ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      edits.push({ start: masked.base + i, end: masked.base + i + length, newText: '\\n' });
+      i += length;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
+}

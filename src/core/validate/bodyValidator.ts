@@ -1,0 +1,307 @@
+/** Checks a parsed JSON body against an operation's documented parameters. */
+import type { Node } from 'jsonc-parser';
+import type { ElementSpec, OperationSpec, ParameterSpec } from '../catalog/types';
+import type { Finding, FixSpec } from '../findings';
+import { touchesPlaceholder, type MaskedBody } from '../json/maskedBody';
+import { errorCodeForFormat, indicatorValueFormats, matchesFormat, type ConcreteFormat } from './formats';
+import { closestName } from './nameMatcher';
+import { addPropertiesEdit, removePropertyEdit } from './edits';
+
+export interface ValidationContext {
+  readonly operation: OperationSpec;
+  readonly masked: MaskedBody;
+  /** The body did not parse cleanly: keys are still checked, but absence proves nothing. */
+  readonly partial: boolean;
+}
+
+export function validateBody(root: Node, context: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  const validator = new Validator(context, findings);
+  if (root.type !== 'object') {
+    if (!context.partial) {
+      validator.wrongType(root, 'object', '');
+    }
+    return findings;
+  }
+  validator.validateObject(root, context.operation.body, '');
+  return findings;
+}
+
+class Validator {
+  private readonly base: number;
+
+  constructor(
+    private readonly context: ValidationContext,
+    private readonly findings: Finding[],
+  ) {
+    this.base = context.masked.base;
+  }
+
+  validateObject(node: Node, parameters: readonly ParameterSpec[], path: string): void {
+    const properties = (node.children ?? []).filter((child) => child.type === 'property' && child.children?.[0]);
+    const seen = new Map<string, Node>();
+    const present = new Set<ParameterSpec>();
+    for (const property of properties) {
+      const keyNode = property.children![0];
+      const valueNode = property.children![1];
+      const key = String(keyNode.value);
+      if (this.isUnknowable(keyNode)) {
+        continue;
+      }
+      const lower = key.toLowerCase();
+      const first = seen.get(lower);
+      if (first) {
+        this.duplicateKey(property, keyNode, String(first.value), path, node);
+        continue;
+      }
+      seen.set(lower, keyNode);
+      const parameter = this.resolveKey(keyNode, key, parameters, path);
+      if (parameter) {
+        present.add(parameter);
+        if (valueNode) {
+          this.validateValue(valueNode, parameter, joinPath(path, parameter.name), node);
+        }
+      }
+    }
+    if (!this.context.partial) {
+      const missing = parameters.filter((parameter) => parameter.required && !present.has(parameter));
+      if (missing.length > 0) {
+        this.missingRequired(node, missing, path);
+      }
+    }
+  }
+
+  /** Finds the documented parameter a key stands for, reporting how its spelling differs. */
+  private resolveKey(keyNode: Node, key: string, parameters: readonly ParameterSpec[], path: string): ParameterSpec | undefined {
+    const exact = parameters.find((parameter) => parameter.name === key);
+    if (exact) {
+      return exact;
+    }
+    const variant = parameters.find((parameter) =>
+      (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling === key),
+    );
+    if (variant) {
+      const conflict = variant.alternateSpellings!.find((alt) => alt.spelling === key)!.conflict;
+      this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, conflict, path }, undefined, [
+        this.renameFix(keyNode, variant.name, false),
+      ]);
+      return variant;
+    }
+    const lower = key.toLowerCase();
+    const caseOnly =
+      parameters.find((parameter) => parameter.name.toLowerCase() === lower) ??
+      parameters.find((parameter) => (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling.toLowerCase() === lower));
+    if (caseOnly) {
+      this.report(
+        'wrong-case',
+        'error',
+        keyNode,
+        { name: key, expected: caseOnly.name, path },
+        caseOnly.required ? 'MissingRequiredParameter' : 'InvalidRequestBody',
+        [this.renameFix(keyNode, caseOnly.name, true)],
+      );
+      return caseOnly;
+    }
+    const suggestion = closestName(key, parameters.map((parameter) => parameter.name));
+    const known = parameters.map((parameter) => parameter.name).join(', ');
+    this.report(
+      'unknown-parameter',
+      'warning',
+      keyNode,
+      { name: key, suggestion: suggestion ?? '', known, path },
+      'InvalidRequestBody',
+      suggestion ? [this.renameFix(keyNode, suggestion, false)] : undefined,
+    );
+    return undefined;
+  }
+
+  private validateValue(node: Node, spec: ParameterSpec | ElementSpec, path: string, parent: Node): void {
+    if (this.isUnknowable(node)) {
+      return;
+    }
+    if (node.type === 'null') {
+      // Optional parameters are commonly sent as null; a required one is as good as missing.
+      if ('required' in spec && spec.required) {
+        this.wrongType(node, spec.type, path);
+      }
+      return;
+    }
+    if (!typeMatches(node, spec.type)) {
+      this.wrongType(node, spec.type, path);
+      return;
+    }
+    switch (node.type) {
+      case 'string':
+        this.validateString(node, spec, path, parent);
+        break;
+      case 'array':
+        this.validateArray(node, spec, path);
+        break;
+      case 'object':
+        if (spec.properties) {
+          this.validateObject(node, spec.properties, path);
+        }
+        break;
+    }
+  }
+
+  private validateString(node: Node, spec: ParameterSpec | ElementSpec, path: string, parent: Node): void {
+    const value = String(node.value);
+    if (spec.values && !spec.values.includes(value)) {
+      this.invalidValue(node, value, spec, path);
+      return;
+    }
+    if ('maxLength' in spec && spec.maxLength !== undefined && value.length > spec.maxLength) {
+      this.report('invalid-value', 'error', node, { value: shorten(value), path, maxLength: String(spec.maxLength) }, 'InvalidInput');
+      return;
+    }
+    const format = resolveFormat(spec.format, parent);
+    if (format && !matchesFormat(format, value)) {
+      this.report('invalid-format', 'error', node, { value: shorten(value), format, path }, errorCodeForFormat(format));
+    }
+  }
+
+  private validateArray(node: Node, spec: ParameterSpec | ElementSpec, path: string): void {
+    const elements = node.children ?? [];
+    if ('maxItems' in spec && spec.maxItems !== undefined && elements.length > spec.maxItems) {
+      this.report(
+        'batch-too-large',
+        'error',
+        node,
+        { path, count: String(elements.length), max: String(spec.maxItems) },
+        'MaximumBatchSizeExceeded',
+        undefined,
+        { start: node.offset, end: node.offset + 1 },
+      );
+    }
+    const items = 'items' in spec ? spec.items : undefined;
+    if (!items) {
+      return;
+    }
+    elements.forEach((element, index) => this.validateValue(element, items, `${path}[${index}]`, node));
+  }
+
+  private invalidValue(node: Node, value: string, spec: ParameterSpec | ElementSpec, path: string): void {
+    const allowed = spec.values ?? [];
+    const variant = 'alternateSpellings' in spec ? spec.alternateSpellings?.find((alt) => alt.kind === 'value' && alt.spelling === value) : undefined;
+    if (variant) {
+      const canonical = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) ?? allowed[0] ?? value;
+      this.report('documented-variant', 'hint', node, { name: value, expected: canonical, conflict: variant.conflict, path }, undefined, [
+        this.valueCaseFix(node, canonical, false),
+      ]);
+      return;
+    }
+    const sameLetters = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+    const fixes = sameLetters ? [this.valueCaseFix(node, sameLetters, true)] : undefined;
+    this.report('invalid-value', 'error', node, { value: shorten(value), allowed: allowed.join(', '), expected: sameLetters ?? '', path }, 'InvalidRequestBody', fixes);
+  }
+
+  wrongType(node: Node, expected: string, path: string): void {
+    this.report('wrong-type', 'error', node, { path, expected, actual: node.type }, 'InvalidRequestBody');
+  }
+
+  private duplicateKey(property: Node, keyNode: Node, first: string, path: string, objectNode: Node): void {
+    const fix: FixSpec = {
+      kind: 'remove-duplicate',
+      edits: [removePropertyEdit(this.context.masked, objectNode, property)],
+      preferred: false,
+      args: { name: String(keyNode.value) },
+    };
+    this.report('duplicate-key', 'error', keyNode, { name: String(keyNode.value), first, path }, 'InvalidRequestBody', [fix]);
+  }
+
+  private missingRequired(node: Node, missing: readonly ParameterSpec[], path: string): void {
+    const names = missing.map((parameter) => parameter.name);
+    const anchor = node.parent?.type === 'property' ? node.parent.children![0] : undefined;
+    const fix: FixSpec = {
+      kind: 'add-required',
+      edits: [addPropertiesEdit(this.context.masked, node, missing)],
+      preferred: false,
+      args: { names: names.join(', ') },
+    };
+    this.report(
+      'missing-required',
+      'error',
+      anchor ?? node,
+      { names: names.join(', '), path },
+      'MissingRequiredParameter',
+      [fix],
+      anchor ? undefined : { start: node.offset, end: node.offset + 1 },
+    );
+  }
+
+  private renameFix(keyNode: Node, newName: string, preferred: boolean): FixSpec {
+    return {
+      kind: 'rename-key',
+      edits: [{ start: this.base + keyNode.offset, end: this.base + keyNode.offset + keyNode.length, newText: JSON.stringify(newName) }],
+      preferred,
+      args: { name: newName },
+    };
+  }
+
+  private valueCaseFix(node: Node, newValue: string, preferred: boolean): FixSpec {
+    return {
+      kind: 'fix-value-case',
+      edits: [{ start: this.base + node.offset, end: this.base + node.offset + node.length, newText: JSON.stringify(newValue) }],
+      preferred,
+      args: { value: newValue },
+    };
+  }
+
+  /** Values built from `{{placeholders}}` are only known when sent, so nothing is claimed about them. */
+  private isUnknowable(node: Node): boolean {
+    return touchesPlaceholder(this.context.masked, node.offset, node.offset + node.length);
+  }
+
+  private report(
+    code: Finding['code'],
+    severity: Finding['severity'],
+    node: Node,
+    args: Record<string, string>,
+    preempts?: string,
+    fixes?: readonly FixSpec[],
+    span?: { start: number; end: number },
+  ): void {
+    const start = span ? span.start : node.offset;
+    const end = span ? span.end : node.offset + node.length;
+    this.findings.push({
+      code,
+      severity,
+      start: this.base + start,
+      end: this.base + end,
+      args: { ...args, operation: this.context.operation.id },
+      preempts,
+      docs: this.context.operation.docs,
+      fixes,
+    });
+  }
+}
+
+function typeMatches(node: Node, type: ParameterSpec['type']): boolean {
+  switch (type) {
+    case 'integer':
+      return node.type === 'number' && Number.isInteger(node.value);
+    default:
+      return node.type === type;
+  }
+}
+
+function resolveFormat(format: ParameterSpec['format'], parent: Node): ConcreteFormat | undefined {
+  if (format !== 'indicatorValue') {
+    return format;
+  }
+  const typeProperty = (parent.children ?? []).find(
+    (child) => child.type === 'property' && String(child.children?.[0]?.value).toLowerCase() === 'indicatortype',
+  );
+  const indicatorType = typeProperty?.children?.[1]?.value;
+  return typeof indicatorType === 'string' ? indicatorValueFormats[indicatorType] : undefined;
+}
+
+function joinPath(path: string, name: string): string {
+  return path ? `${path}.${name}` : name;
+}
+
+/** Keeps messages bounded whatever was pasted. */
+function shorten(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}…` : value;
+}
