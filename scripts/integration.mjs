@@ -86,64 +86,74 @@ async function runWeb(testsEnv) {
   ensureAptPackages();
   ensureVsCodeServer();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mde-it-'));
-  let server;
-  let browser;
-  let page;
-  let vscodeLine;
+  const state = {};
   let code;
   const cleanup = async () => {
-    await browser?.close().catch(() => {});
-    await server?.stop();
+    await state.browser?.close().catch(() => {});
+    await state.server?.stop();
     if (code !== 0) printExtHostLog(path.join(tmp, 'user-data/logs'));
     if (!process.env.KEEP_TEMP) fs.rmSync(tmp, { recursive: true, force: true });
   };
-  const timer = setTimeout(async () => {
-    console.error(`\n[integration] TIMEOUT: the suite did not finish within ${TIMEOUT_MS / 1000} s`);
-    if (page) {
-      const shot = path.join(os.tmpdir(), `mde-it-timeout-${Date.now()}.png`);
-      await page.screenshot({ path: shot }).then(() => console.error(`[integration] screenshot of the window: ${shot}`), () => {});
-    }
-    if (server) console.error(`[integration] last code-server output:\n${server.output().slice(-3000)}`);
-    await cleanup();
-    process.exit(124);
-  }, TIMEOUT_MS);
-  process.once('SIGINT', async () => { await cleanup(); process.exit(130); });
+  process.once('SIGINT', async () => { code = 130; await cleanup(); process.exit(130); });
 
+  const work = runSuite(testsEnv, tmp, state);
+  let timer;
+  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
   try {
-    const started = Date.now();
-    server = await startVsCodeServer({
-      workspace,
-      userDataDir: path.join(tmp, 'user-data'),
-      extensionsDir: path.join(tmp, 'extensions'),
-      env: testsEnv,
-    });
-    log(`code-server up at ${server.url} in ${Date.now() - started} ms`);
-    browser = await launchChromium();
-    const url = payloadUrl(server, { folder: workspace, extensionDevelopmentPath: root, extensionTestsPath: path.join(outDir, 'index.js') });
-    const wb = await openWorkbench(browser, url, {
-      onLog: (type, args) => {
-        const text = format(...(Array.isArray(args) ? args : [args]));
-        if (NOISE.test(text) && !process.env.INTEGRATION_VERBOSE) return;
-        const m = /^VS Code (\S+ \(\w+\))/.exec(text);
-        if (m) vscodeLine = m[1];
-        (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
-      },
-    });
-    page = wb.page;
-    page.on('pageerror', (err) => console.error(`[workbench] ${err.message}`));
-    code = await wb.exited;
-    log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s in VS Code ${vscodeLine ?? '(version not reported)'}: exit code ${code}`);
-    if (screenshotDir) {
-      fs.mkdirSync(screenshotDir, { recursive: true });
-      const file = path.join(screenshotDir, 'integration-end.png');
-      await page.screenshot({ path: file });
-      log(`screenshot: ${file}`);
+    code = await Promise.race([work, timeout]);
+    if (code === 'timeout') {
+      work.catch(() => {}); // it fails once the browser is closed below
+      code = 124;
+      console.error(`\n[integration] TIMEOUT: the suite did not finish within ${TIMEOUT_MS / 1000} s (INTEGRATION_TIMEOUT_MS)`);
+      if (state.page) {
+        const shot = path.join(os.tmpdir(), `mde-it-timeout-${Date.now()}.png`);
+        await state.page.screenshot({ path: shot }).then(() => console.error(`[integration] screenshot of the window: ${shot}`), () => {});
+      }
+      if (state.server) console.error(`[integration] last code-server output:\n${state.server.output().slice(-3000)}`);
     }
     return code;
+  } catch (err) {
+    code = 1;
+    throw err;
   } finally {
     clearTimeout(timer);
     await cleanup();
   }
+}
+
+async function runSuite(testsEnv, tmp, state) {
+  const started = Date.now();
+  const server = state.server = await startVsCodeServer({
+    workspace,
+    userDataDir: path.join(tmp, 'user-data'),
+    extensionsDir: path.join(tmp, 'extensions'),
+    env: testsEnv,
+  });
+  log(`code-server up at ${server.url} in ${Date.now() - started} ms`);
+  state.browser = await launchChromium();
+  let vscodeLine;
+  const url = payloadUrl(server, { folder: workspace, extensionDevelopmentPath: root, extensionTestsPath: path.join(outDir, 'index.js') });
+  const wb = await openWorkbench(state.browser, url, {
+    onPage: (p) => { state.page = p; },
+    onLog: (type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (NOISE.test(text) && !process.env.INTEGRATION_VERBOSE) return;
+      const m = /^VS Code (\S+ \(\w+\))/.exec(text);
+      if (m) vscodeLine = m[1];
+      (type === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+    },
+  });
+  const { page } = wb;
+  page.on('pageerror', (err) => console.error(`[workbench] ${err.message}`));
+  const code = await wb.exited;
+  log(`finished in ${((Date.now() - started) / 1000).toFixed(1)} s in VS Code ${vscodeLine ?? '(version not reported)'}: exit code ${code}`);
+  if (screenshotDir) {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, 'integration-end.png');
+    await page.screenshot({ path: file });
+    log(`screenshot: ${file}`);
+  }
+  return code;
 }
 
 if (!fs.existsSync(path.join(root, 'dist/extension.js'))) {

@@ -55,8 +55,10 @@ const log = (msg) => console.log(`[vscode-server] ${msg}`);
 function run(cmd, args, cwd, extraEnv = {}) {
   const t0 = Date.now();
   log(`  $ ${[cmd, ...args].join(' ')}   (in ${cwd})`);
-  // npm run from inside a project would inherit its npm_* settings; the cache is its own project.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+  // Under `npm run`, npm_* variables describe this repo (prefix, package, lifecycle); the cache is
+  // its own project. Only where packages come from and are cached is kept.
+  const keep = /^npm_config_(cache|registry|userconfig|globalconfig|.*proxy|strict_ssl|cafile)$/i;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || keep.test(k)));
   const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, ...extraEnv }, encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(r.stdout + r.stderr);
@@ -129,6 +131,23 @@ function commonArgs({ userDataDir, extensionsDir }) {
   return ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 }
 
+// A quiet first start: no welcome walkthrough over the editor, no telemetry banner, no update checks.
+const DEFAULT_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+function seedSettings(userDataDir) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(DEFAULT_SETTINGS, null, 2)}\n`);
+}
+
 // Keeps code-server away from ~/.config/code-server (it writes a password file there otherwise).
 function configFile(userDataDir) {
   fs.mkdirSync(userDataDir, { recursive: true });
@@ -146,6 +165,7 @@ export async function startVsCodeServer({ workspace, userDataDir, extensionsDir,
   const { entry } = ensureVsCodeServer();
   port ??= await freePort();
   fs.mkdirSync(extensionsDir, { recursive: true });
+  seedSettings(userDataDir);
   const args = [entry, '--config', configFile(userDataDir), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     ...commonArgs({ userDataDir, extensionsDir })];
@@ -188,14 +208,19 @@ export async function startVsCodeServer({ workspace, userDataDir, extensionsDir,
 }
 
 /** Installs a .vsix with the code-server CLI into `extensionsDir`. */
-export function installExtension(vsixPath, extensionsDir, userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mde-vsix-ud-'))) {
+export function installExtension(vsixPath, extensionsDir) {
   const { entry } = ensureVsCodeServer();
   fs.mkdirSync(extensionsDir, { recursive: true });
-  const r = spawnSync(process.execPath, [entry, '--config', configFile(userDataDir), ...commonArgs({ userDataDir, extensionsDir }),
-    '--force', '--install-extension', path.resolve(vsixPath)], { encoding: 'utf8' });
-  const out = `${r.stdout}${r.stderr}`;
-  if (r.status !== 0 || /failed|error/i.test(r.stderr)) throw new Error(`Installing ${vsixPath} failed (exit ${r.status}):\n${out}`);
-  return out.trim();
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mde-vsix-ud-'));
+  try {
+    const r = spawnSync(process.execPath, [entry, '--config', configFile(userDataDir), ...commonArgs({ userDataDir, extensionsDir }),
+      '--force', '--install-extension', path.resolve(vsixPath)], { encoding: 'utf8' });
+    const out = `${r.stdout}${r.stderr}`;
+    if (r.status !== 0 || /failed|error/i.test(r.stderr)) throw new Error(`Installing ${vsixPath} failed (exit ${r.status}):\n${out}`);
+    return out.trim();
+  } finally {
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  }
 }
 
 /** Headless Debian Chromium through playwright-core; playwright never downloads a browser here. */
@@ -205,12 +230,13 @@ export async function launchChromium({ headless = true } = {}) {
   return chromium.launch({ executablePath: CHROMIUM, headless, args: CHROMIUM_ARGS });
 }
 
-/** The workbench URL that makes VS Code load a development extension and run its tests. */
-export function payloadUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+/** The workbench URL; the payload can load a development extension, run its tests, open a file. */
+export function payloadUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  if (openFile) payload.push(['openFile', remote(openFile)]);
   const q = new URLSearchParams({ folder: path.resolve(folder) });
   if (payload.length) q.set('payload', JSON.stringify(payload));
   return `${server.url}/?${q}`;
@@ -221,8 +247,9 @@ export function payloadUrl(server, { folder, extensionDevelopmentPath, extension
  * (the hook VS Code's own browser tests use); the promise `exited` resolves with the exit code
  * the workbench reports when extension tests finish.
  */
-export async function openWorkbench(browser, url, { onLog, viewport = { width: 1400, height: 900 } } = {}) {
+export async function openWorkbench(browser, url, { onLog, onPage, viewport = { width: 1400, height: 900 } } = {}) {
   const page = await browser.newPage({ viewport });
+  onPage?.(page); // the caller can screenshot a page whose load never finishes
   let resolveExit;
   const exited = new Promise((r) => { resolveExit = r; });
   await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, args));

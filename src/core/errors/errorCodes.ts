@@ -468,9 +468,9 @@ export function findErrorCode(code: string): ErrorCodeInfo | undefined {
 
 /** `client` for 4xx, `server` for 5xx, `undefined` for anything else. */
 export function errorClassOf(status: number): ErrorClass | undefined {
-  if (!Number.isInteger(status)) return undefined;
-  if (status >= 400 && status <= 499) return 'client';
-  if (status >= 500 && status <= 599) return 'server';
+  if (!Number.isInteger(status)) {return undefined;}
+  if (status >= 400 && status <= 499) {return 'client';}
+  if (status >= 500 && status <= 599) {return 'server';}
   return undefined;
 }
 

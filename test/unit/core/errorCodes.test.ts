@@ -134,7 +134,7 @@ describe('errorCodes', () => {
   it('finds every placeholder of the en templates in the English page', function () {
     const page = readSeed(englishPagePath);
     // The seeds folder lives outside the repository (/work/shared/seeds); skip when it isn't there.
-    if (page === undefined) this.skip();
+    if (page === undefined) {this.skip();}
     for (const e of errorCodes) {
       for (const name of placeholdersOf(e.message.en)) {
         assert.ok(page.includes(`{${name}}`), `${e.code}: {${name}}`);
@@ -145,7 +145,7 @@ describe('errorCodes', () => {
   it('matches the English page table: code, status and message template', function () {
     const page = readSeed(englishPagePath);
     // The seeds folder lives outside the repository (/work/shared/seeds); skip when it isn't there.
-    if (page === undefined) this.skip();
+    if (page === undefined) {this.skip();}
     const lines = page.split(/\r?\n/);
     for (const e of errorCodes) {
       const row = lines.find((l) => l.startsWith(`${e.code} `));
@@ -158,7 +158,7 @@ describe('errorCodes', () => {
   it('finds every placeholder of the fr templates in the French page', function () {
     const page = readSeed(frenchPagePath);
     // The seeds folder lives outside the repository (/work/shared/seeds); skip when it isn't there.
-    if (page === undefined) this.skip();
+    if (page === undefined) {this.skip();}
     for (const e of errorCodes) {
       for (const name of placeholdersOf(e.message.fr)) {
         assert.ok(page.includes(`{${name}}`), `${e.code}: {${name}}`);

@@ -1,0 +1,126 @@
+// Smoke test of the packaged extension, as a user gets it: package the .vsix, install it with the
+// code-server CLI into a fresh extensions dir, open an .http file in a real VS Code, and check that
+// the installed extension (not the repo copy) activated from that file and that activate() succeeded.
+// Usage: node scripts/smoke-vsix.mjs [--vsix <file>]   (without --vsix: `npm run package` first)
+//
+// The extension under test is loaded from the extensions dir, in production mode. To get a
+// definite answer (activation done, and whether activate() threw) rather than a guess from logs,
+// a throwaway probe extension in a temp dir runs a few lines of checks through the same
+// extensionTestsPath hook as the integration tests; it has no code of its own.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import {
+  ensureAptPackages, installExtension, launchChromium, openWorkbench, payloadUrl, startVsCodeServer,
+} from './lib/vscodeServer.mjs';
+
+const EXTENSION_ID = 'mde-api-tools.mde-api-tools';
+const TIMEOUT_MS = 5 * 60_000;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const given = argv.includes('--vsix') ? path.resolve(argv[argv.indexOf('--vsix') + 1]) : undefined;
+const log = (msg) => console.log(`[smoke-vsix] ${msg}`);
+
+const PROBE_TESTS = `
+const vscode = require('vscode');
+exports.run = async () => {
+  console.log('VS Code ' + vscode.version + ' (' + (vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop') + ')');
+  const ext = vscode.extensions.getExtension(${JSON.stringify(EXTENSION_ID)});
+  if (!ext) throw new Error(${JSON.stringify(EXTENSION_ID)} + ' is not installed');
+  console.log('[probe] ' + ext.id + ' ' + ext.packageJSON.version + ' from ' + ext.extensionPath);
+  if (!ext.extensionPath.startsWith(process.env.SMOKE_EXTENSIONS_DIR)) throw new Error('not loaded from the installed .vsix');
+  // The workbench opened smoke.http itself (payload openFile): activation must follow from that.
+  const deadline = Date.now() + 30000;
+  while (!ext.isActive) {
+    if (Date.now() > deadline) {
+      const open = vscode.workspace.textDocuments.map((d) => d.uri.path + ' [' + d.languageId + ']').join(', ');
+      throw new Error('not activated 30 s after opening smoke.http; open documents: ' + (open || 'none'));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await ext.activate(); // rejects with the error if activate() threw
+  console.log('[probe] activated');
+};
+`;
+
+function packageVsix() {
+  log('npm run package');
+  const r = spawnSync('npm', ['run', 'package'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
+  return path.join(root, 'dist-vsix/mde-api-tools.vsix');
+}
+
+function activationLines(userDataDir) {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return [];
+  return fs.readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('remoteexthost.log'))
+    .flatMap((f) => fs.readFileSync(path.join(logs, f), 'utf8').split('\n'))
+    .filter((l) => l.includes(EXTENSION_ID));
+}
+
+async function main() {
+  const vsix = given ?? packageVsix();
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist`);
+  ensureAptPackages();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mde-smoke-vsix-'));
+  const dirs = Object.fromEntries(['extensions', 'user-data', 'workspace', 'probe'].map((d) => [d, path.join(tmp, d)]));
+  Object.values(dirs).forEach((d) => fs.mkdirSync(d));
+  let server;
+  let browser;
+  try {
+    log(`installing ${path.relative(root, vsix)}`);
+    log(installExtension(vsix, dirs.extensions));
+    const installed = fs.readdirSync(dirs.extensions).filter((d) => d.startsWith(`${EXTENSION_ID}-`));
+    if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID}-* folder in the extensions dir, found: ${fs.readdirSync(dirs.extensions).join(', ')}`);
+    const httpFile = path.join(dirs.workspace, 'smoke.http');
+    fs.copyFileSync(path.join(root, 'test/fixtures/workspace/requests.http'), httpFile);
+    fs.writeFileSync(path.join(dirs.probe, 'package.json'), JSON.stringify({
+      name: 'vsix-smoke-probe', publisher: 'mde-api-tools-tests', version: '0.0.0', engines: { vscode: '*' },
+    }));
+    fs.writeFileSync(path.join(dirs.probe, 'run.js'), PROBE_TESTS);
+
+    server = await startVsCodeServer({
+      workspace: dirs.workspace, userDataDir: dirs['user-data'], extensionsDir: dirs.extensions,
+      env: { SMOKE_EXTENSIONS_DIR: dirs.extensions },
+    });
+    browser = await launchChromium();
+    const url = payloadUrl(server, {
+      folder: dirs.workspace, openFile: httpFile,
+      extensionDevelopmentPath: dirs.probe, extensionTestsPath: path.join(dirs.probe, 'run.js'),
+    });
+    const wb = await openWorkbench(browser, url, {
+      onLog: (type, args) => {
+        const text = format(...(Array.isArray(args) ? args : [args]));
+        if (/^VS Code |^\[probe\]|Error|failed/.test(text) && !/ENOTFOUND open-vsx/.test(text)) log(text);
+      },
+    });
+    let timer;
+    const code = await Promise.race([
+      wb.exited,
+      new Promise((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); }),
+    ]);
+    clearTimeout(timer);
+    await browser.close();
+    browser = undefined;
+    await server.stop();
+    const lines = activationLines(dirs['user-data']);
+    lines.forEach((l) => log(`exthost.log: ${l}`));
+    if (code === 'timeout') throw new Error(`no result within ${TIMEOUT_MS / 1000} s`);
+    if (code !== 0) throw new Error('the installed extension did not activate cleanly (see above)');
+    if (!lines.some((l) => l.includes(`_doActivateExtension ${EXTENSION_ID}`))) throw new Error('no activation in the extension host log');
+    log(`PASS: ${installed[0]} installed from the .vsix and activated`);
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (!process.env.KEEP_TEMP) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`[smoke-vsix] FAIL: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+/** Starts the language server and owns the commands and notices; everything else is the server's. */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CommandIds, LargeDocumentNotification, SettingIds, SettingProblemNotification } from '../shared/protocol';
+import { copyCorrelationIdCommand } from './commands/copyCorrelationId';
+import { copySupportDetailsCommand } from './commands/copySupportDetails';
+import { fixAllInDocumentCommand } from './commands/fixAllInDocument';
+
+/** Languages served; no scheme, so untitled and REST Client response documents are served too. */
+export const servedLanguages = ['http', 'json', 'jsonc', 'plaintext', 'log', 'markdown'];
+
+/** What the extension returns from `activate`, for other extensions and the integration tests. */
+export interface ExtensionApi {
+  readonly client: LanguageClient;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: servedLanguages.map((language) => ({ language })),
+    initializationOptions: { settings: vscode.workspace.getConfiguration(SettingIds.section) },
+    synchronize: { configurationSection: SettingIds.section },
+    // Hovers may run this extension's copy command and nothing else, whatever a pasted response holds.
+    markdown: { isTrusted: { enabledCommands: [CommandIds.copyTargetId] }, supportHtml: false },
+  };
+  client = new LanguageClient('mdeApi', vscode.l10n.t('Defender for Endpoint API Tools'), serverOptions, clientOptions);
+  const languageClient = client;
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandIds.copyTargetId, copyCorrelationIdCommand(languageClient)),
+    vscode.commands.registerCommand(CommandIds.copySupportDetails, copySupportDetailsCommand(languageClient)),
+    vscode.commands.registerCommand(CommandIds.fixAllInDocument, fixAllInDocumentCommand(languageClient)),
+    languageClient.onNotification(LargeDocumentNotification.method, (params: LargeDocumentNotification.Params) => {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'This document is larger than {0} MB, so its request bodies are not validated. Error hovers still work. Change mdeApi.maxFileSizeMB to raise the limit.',
+          params.limitMB,
+        ),
+      );
+    }),
+    languageClient.onNotification(SettingProblemNotification.method, (params: SettingProblemNotification.Params) => {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The setting {0} has an unusable value {1}; the default {2} applies.', params.setting, params.value, params.fallback),
+      );
+    }),
+  );
+  await languageClient.start();
+  return { client: languageClient };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

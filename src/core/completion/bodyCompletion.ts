@@ -1,0 +1,86 @@
+/** Completion inside a request body: parameter names in their documented casing, and enum values. */
+import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
+import { propertiesAtPath, shapeAtPath } from '../catalog/parameterPath';
+import type { OperationSpec } from '../catalog/types';
+import type { BodyAnalysis } from '../validate/analyzeBody';
+
+export interface CompletionProposal {
+  readonly label: string;
+  readonly kind: 'property' | 'value' | 'body';
+  /** VS Code snippet syntax. */
+  readonly snippet: string;
+  /** Document offsets of the text the proposal replaces (the partly typed token). */
+  readonly start: number;
+  readonly end: number;
+  /** The catalog entry the proposal stands for, for its documentation. */
+  readonly parameter?: string;
+  readonly required?: boolean;
+  readonly preselect?: boolean;
+}
+
+export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number): CompletionProposal[] {
+  const { masked, root } = analysis;
+  const local = offset - masked.base;
+  if (local < 0 || local > masked.text.length) {
+    return [];
+  }
+  const location = getLocation(masked.text, local);
+  const previous = location.previousNode;
+  const replace =
+    previous && previous.type === 'string' && local >= previous.offset && local <= previous.offset + previous.length
+      ? { start: masked.base + previous.offset, end: masked.base + previous.offset + previous.length }
+      : { start: offset, end: offset };
+  if (location.isAtPropertyKey) {
+    const objectPath = location.path.slice(0, -1);
+    const parameters = propertiesAtPath(operation, objectPath) ?? [];
+    const objectNode = root ? (objectPath.length === 0 ? root : findNodeAtLocation(root, objectPath)) : undefined;
+    const present = new Set(keysOf(objectNode).map((key) => key.toLowerCase()));
+    const typed = previous?.type === 'string' ? String(previous.value).toLowerCase() : undefined;
+    return parameters
+      .filter((parameter) => !present.has(parameter.name.toLowerCase()) || parameter.name.toLowerCase() === typed)
+      .map((parameter) => ({
+        label: parameter.name,
+        kind: 'property' as const,
+        snippet: `${JSON.stringify(parameter.name)}: ${valuePlaceholder(parameter.type, parameter.values)}`,
+        ...replace,
+        parameter: parameter.name,
+        required: parameter.required,
+      }));
+  }
+  const shape = shapeAtPath(operation, location.path);
+  if (!shape) {
+    return [];
+  }
+  if (shape.values) {
+    return shape.values.map((value) => ({ label: value, kind: 'value' as const, snippet: JSON.stringify(value).replace(/[$}\\]/g, '\\$&'), ...replace }));
+  }
+  if (shape.type === 'boolean') {
+    return ['true', 'false'].map((value) => ({ label: value, kind: 'value' as const, snippet: value, start: offset, end: offset }));
+  }
+  return [];
+}
+
+function keysOf(node: Node | undefined): string[] {
+  if (!node || node.type !== 'object') {
+    return [];
+  }
+  return (node.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
+}
+
+function valuePlaceholder(type: string, values: readonly string[] | undefined): string {
+  if (values && values.length > 0) {
+    return `"\${1|${values.map((value) => value.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}"`;
+  }
+  switch (type) {
+    case 'string':
+      return '"$1"';
+    case 'array':
+      return '[$1]';
+    case 'object':
+      return '{$1}';
+    case 'boolean':
+      return '${1|false,true|}';
+    default:
+      return '${1:0}';
+  }
+}

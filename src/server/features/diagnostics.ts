@@ -1,0 +1,62 @@
+/** Publishes body diagnostics, debounced per document; results for superseded versions are dropped. */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../convert';
+import type { DocumentStore } from '../documentStore';
+import { formatError } from '../safeHandler';
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly store: DocumentStore,
+    private readonly enabled: () => boolean,
+    private readonly delayMs: number,
+  ) {}
+
+  schedule(document: TextDocument, delayMs = this.delayMs): void {
+    this.cancel(document.uri);
+    this.pending.set(
+      document.uri,
+      setTimeout(() => {
+        this.pending.delete(document.uri);
+        this.publish(document.uri, document.version);
+      }, delayMs),
+    );
+  }
+
+  scheduleAll(): void {
+    for (const document of this.documents.all()) {
+      this.schedule(document, 0);
+    }
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.pending.get(uri);
+    if (timer) {
+      clearTimeout(timer);
+      this.pending.delete(uri);
+    }
+  }
+
+  private publish(uri: string, version: number): void {
+    const document = this.documents.get(uri);
+    if (!document || document.version !== version) {
+      return;
+    }
+    try {
+      const findings = this.enabled() ? this.store.analysis(document).findings : [];
+      const diagnostics = findings.map((finding) => toDiagnostic(document, finding));
+      void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      this.connection.console.error(formatError(`validating ${uri} failed`, error));
+    }
+  }
+}

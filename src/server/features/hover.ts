@@ -1,0 +1,73 @@
+/** Hovers: error codes and correlation ids anywhere; operations and parameters in request bodies. */
+import { getLocation } from 'jsonc-parser';
+import type { Hover, Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { catalogMatcher } from '../../core/catalog/catalog';
+import { shapeAtPath } from '../../core/catalog/parameterPath';
+import { errorAt } from '../../core/errors/errorRecognizer';
+import type { HoverEnvironment } from '../../core/hover/environment';
+import { errorCodeHover, targetHover } from '../../core/hover/errorHover';
+import { operationHover, parameterHover } from '../../core/hover/operationHover';
+import { operationDirective } from '../../core/requests/directive';
+import { documentKindOf } from '../../core/requests/requestAnalyzer';
+import { toRange } from '../convert';
+import type { DocumentStore } from '../documentStore';
+
+export function provideHover(document: TextDocument, position: Position, store: DocumentStore, env: HoverEnvironment): Hover | null {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  return errorHover(document, text, offset, env) ?? bodyHover(document, text, offset, store, env);
+}
+
+function markdown(value: string, document: TextDocument, start: number, end: number): Hover {
+  return { contents: { kind: 'markdown', value }, range: toRange(document, start, end) };
+}
+
+function errorHover(document: TextDocument, text: string, offset: number, env: HoverEnvironment): Hover | null {
+  const error = errorAt(text, offset);
+  if (!error) {
+    return null;
+  }
+  const within = (start: number, end: number) => start <= offset && offset <= end;
+  const { code, target } = error;
+  if (code && (within(code.start, code.end) || within(code.keyStart, code.keyEnd))) {
+    return markdown(errorCodeHover(error, env), document, code.start, code.end);
+  }
+  if (target && (within(target.start, target.end) || within(target.keyStart, target.keyEnd))) {
+    return markdown(targetHover(error, env), document, target.start, target.end);
+  }
+  return null;
+}
+
+function bodyHover(document: TextDocument, text: string, offset: number, store: DocumentStore, env: HoverEnvironment): Hover | null {
+  if (documentKindOf(document.languageId) === 'other' || store.isTooLarge(document)) {
+    return null;
+  }
+  const analysis = store.analysis(document);
+  for (const { request, operation } of analysis.requests) {
+    if (operation && request.requestLine.start <= offset && offset <= request.requestLine.end) {
+      return markdown(operationHover(operation, env), document, request.urlSpan.start, request.urlSpan.end);
+    }
+  }
+  const directive = operationDirective(text);
+  if (directive && directive.start <= offset && offset <= directive.end) {
+    const operation = catalogMatcher.matchUrl(directive.method, directive.path).operation;
+    return operation ? markdown(operationHover(operation, env), document, directive.start, directive.end) : null;
+  }
+  const body = analysis.bodies.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+  if (!body?.operation) {
+    return null;
+  }
+  const { masked } = body.analysis;
+  const location = getLocation(masked.text, offset - masked.base);
+  const node = location.previousNode;
+  if (!node || location.path.length === 0) {
+    return null;
+  }
+  const shape = shapeAtPath(body.operation, location.path);
+  const last = location.path[location.path.length - 1];
+  if (!shape || typeof last !== 'string') {
+    return null;
+  }
+  return markdown(parameterHover(last, shape, body.operation, env), document, masked.base + node.offset, masked.base + node.offset + node.length);
+}

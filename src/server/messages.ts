@@ -1,0 +1,106 @@
+/** The wording of every diagnostic and fix, in the server's current language. */
+import { catalogMatcher } from '../core/catalog/catalog';
+import type { Finding, FixSpec } from '../core/findings';
+import { currentLanguage, t } from './language';
+
+function operationTitle(id: string | undefined): string {
+  const operation = id ? catalogMatcher.findById(id) : undefined;
+  return operation ? operation.title[currentLanguage()] : '';
+}
+
+export function findingMessage(finding: Finding): string {
+  const text = baseMessage(finding);
+  const inferred = finding.args.inferred;
+  return inferred ? `${text} ${t('(operation inferred from the keys: {title})', { title: operationTitle(inferred) })}` : text;
+}
+
+function baseMessage(finding: Finding): string {
+  const a: Record<string, string> = { ...finding.args, title: operationTitle(finding.args.operation), preempts: finding.preempts ?? '' };
+  switch (finding.code) {
+    case 'wrong-case':
+      return t('"{name}" has the wrong letter case: the documented parameter is "{expected}". Body parameters are case-sensitive, so the API would answer {preempts}.', a);
+    case 'unknown-parameter':
+      return a.suggestion
+        ? t('"{name}" is not a parameter of {title}. Did you mean "{suggestion}"?', a)
+        : t('"{name}" is not a parameter of {title}. Documented parameters: {known}.', a);
+    case 'missing-required':
+      return t('Missing required parameter(s) for {title}: {names}. The API would answer MissingRequiredParameter.', a);
+    case 'wrong-type':
+      return a.path ? t('"{path}" must be of type {expected}, not {actual}.', a) : t('The body must be a JSON {expected}, not {actual}.', a);
+    case 'invalid-value':
+      if (a.maxLength) {
+        return t('"{path}" is longer than the documented {maxLength} characters.', a);
+      }
+      return a.expected
+        ? t('"{value}" is not an allowed value of "{path}": values are case-sensitive, use "{expected}".', a)
+        : t('"{value}" is not an allowed value of "{path}". Allowed values: {allowed}.', a);
+    case 'invalid-format':
+      return t('"{value}" is not a valid {format} for "{path}": the API would answer {preempts}.', { ...a, format: formatName(a.format) });
+    case 'batch-too-large':
+      return t('"{path}" holds {count} items, but the API accepts at most {max} per request: it would answer MaximumBatchSizeExceeded.', a);
+    case 'duplicate-key':
+      return t('"{name}" repeats "{first}": keys that differ only by letter case are ambiguous to the API.', a);
+    case 'invalid-json':
+      return a.error === 'RawLineBreak'
+        ? t('A string holds a raw line break, which JSON does not allow: escape it as \\n. The API would answer InvalidRequestBody.')
+        : t('The body is not valid JSON ({error}): the API would answer InvalidRequestBody.', a);
+    case 'sent-comment':
+      return t('This comment is sent with the body: only whole-line comments are stripped before sending. Move it to a line of its own.');
+    case 'documented-variant':
+      return t('The docs spell this "{name}" in one place and "{expected}" in another; "{expected}" is the canonical spelling. Hover for details.', a);
+    case 'body-on-get':
+      return t('A {method} request does not carry a body: the API ignores or rejects it.', a);
+    case 'missing-content-type':
+      return t('This request sends a JSON body without "Content-Type: application/json".');
+    case 'wrong-method':
+      return t('{method} is not documented for this path: the docs give {expected}.', a);
+    case 'unknown-path':
+      return t('This path is not among the documented Defender for Endpoint operations that take a body.');
+    case 'operation-inferred':
+      return t('Operation inferred from the keys: {title}.', a);
+  }
+}
+
+function formatName(format: string | undefined): string {
+  switch (format) {
+    case 'sha1':
+      return t('SHA-1 hash');
+    case 'sha256':
+      return t('SHA-256 hash');
+    case 'md5':
+      return t('MD5 hash');
+    case 'fileHash':
+      return t('file hash');
+    case 'ip':
+      return t('IP address');
+    case 'domain':
+      return t('domain name');
+    case 'url':
+      return t('URL');
+    case 'guid':
+      return t('GUID');
+    case 'dateTime':
+      return t('ISO 8601 date and time');
+    default:
+      return format ?? '';
+  }
+}
+
+export function fixTitle(fix: FixSpec): string {
+  switch (fix.kind) {
+    case 'rename-key':
+      return t('Rename to "{name}"', fix.args);
+    case 'fix-value-case':
+      return t('Change to "{value}"', fix.args);
+    case 'add-required':
+      return t('Add missing parameter(s): {names}', fix.args);
+    case 'remove-duplicate':
+      return t('Remove duplicate "{name}"', fix.args);
+    case 'escape-line-breaks':
+      return t('Escape the line breaks');
+  }
+}
+
+export function fixAllTitle(): string {
+  return t('Fix all Defender API body problems');
+}

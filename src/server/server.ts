@@ -1,0 +1,152 @@
+/** Wires the features to an LSP connection; no domain logic lives here. */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readSettings, defaultSettings, type Settings } from '../core/settings';
+import {
+  ErrorsRequest,
+  FixAllKind,
+  FixAllRequest,
+  LargeDocumentNotification,
+  SettingIds,
+  SettingProblemNotification,
+} from '../shared/protocol';
+import { toTextEdit } from './convert';
+import { DocumentStore } from './documentStore';
+import { fixAllEdits, provideCodeActions } from './features/codeActions';
+import { provideCodeLenses } from './features/codeLens';
+import { provideCompletion } from './features/completion';
+import { DiagnosticsPublisher } from './features/diagnostics';
+import { errorSummaries } from './features/errorSummaries';
+import { provideHover } from './features/hover';
+import { currentLanguage, resolveLanguage, setLanguage, t } from './language';
+import { safeHandler } from './safeHandler';
+
+const DIAGNOSTICS_DELAY_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: Settings = defaultSettings;
+  let clientLocale: string | undefined;
+  let canPullConfiguration = false;
+  const noticedLargeDocuments = new Set<string>();
+  const store = new DocumentStore(() => settings.maxFileSizeMB * 1024 * 1024);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, store, () => settings.validationEnabled, DIAGNOSTICS_DELAY_MS);
+  const env = () => ({ language: currentLanguage(), t });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientLocale = params.locale;
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    applySettings(readSettings(params.initializationOptions?.settings).settings);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FixAllKind] },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'mde-api-tools' },
+    };
+  });
+
+  connection.onInitialized(() => void refreshSettings());
+  connection.onDidChangeConfiguration((change) => {
+    if (!canPullConfiguration) {
+      applySettings(readSettings(change.settings?.[SettingIds.section]).settings);
+    }
+    void refreshSettings();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) {
+      return;
+    }
+    const raw: unknown = await connection.workspace.getConfiguration(SettingIds.section);
+    const { settings: next, problems } = readSettings(raw);
+    for (const problem of problems) {
+      void connection.sendNotification(SettingProblemNotification.method, problem satisfies SettingProblemNotification.Params);
+    }
+    applySettings(next);
+  }
+
+  function applySettings(next: Settings): void {
+    const sizeChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
+    settings = next;
+    const languageChanged = setLanguage(resolveLanguage(settings.docsLanguage, clientLocale));
+    if (sizeChanged || languageChanged) {
+      store.clear();
+      noticedLargeDocuments.clear();
+    }
+    diagnostics.scheduleAll();
+  }
+
+  function noticeIfTooLarge(document: TextDocument): void {
+    if (store.isTooLarge(document) && !noticedLargeDocuments.has(document.uri)) {
+      noticedLargeDocuments.add(document.uri);
+      const params: LargeDocumentNotification.Params = {
+        uri: document.uri,
+        sizeMB: Math.round(document.getText().length / (1024 * 1024)),
+        limitMB: settings.maxFileSizeMB,
+      };
+      void connection.sendNotification(LargeDocumentNotification.method, params);
+    }
+  }
+
+  documents.onDidOpen(({ document }) => {
+    noticeIfTooLarge(document);
+    diagnostics.schedule(document, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    noticeIfTooLarge(document);
+    diagnostics.schedule(document);
+  });
+  documents.onDidClose(({ document }) => {
+    store.forget(document.uri);
+    noticedLargeDocuments.delete(document.uri);
+    diagnostics.clear(document.uri);
+  });
+
+  const withDocument =
+    <P extends { textDocument: { uri: string } }, R>(fallback: R, run: (document: TextDocument, params: P) => R) =>
+    (params: P): R => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? run(document, params) : fallback;
+    };
+
+  connection.onHover(safeHandler(connection, 'hover', withDocument(null, (document, params) => provideHover(document, params.position, store, env()))));
+  connection.onCompletion(
+    safeHandler(connection, 'completion', withDocument([], (document, params) => provideCompletion(document, params.position, store, env()))),
+  );
+  connection.onCodeAction(safeHandler(connection, 'code actions', withDocument([], (document, params) => provideCodeActions(document, params, store))));
+  connection.onCodeLens(
+    safeHandler(connection, 'code lens', withDocument([], (document) => (settings.codeLensEnabled ? provideCodeLenses(document, store) : []))),
+  );
+  connection.onRequest(
+    ErrorsRequest.method,
+    safeHandler(connection, 'errors', (params: ErrorsRequest.Params): ErrorsRequest.Result => {
+      const document = documents.get(params.uri);
+      return document ? errorSummaries(document, store, params.ranges) : [];
+    }),
+  );
+  connection.onRequest(
+    FixAllRequest.method,
+    safeHandler(connection, 'fix all', (params: FixAllRequest.Params): FixAllRequest.Result | null => {
+      const document = documents.get(params.uri);
+      if (!document) {
+        return null;
+      }
+      const edits = fixAllEdits(store.analysis(document).findings).map((edit) => toTextEdit(document, edit));
+      return { version: document.version, edits };
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

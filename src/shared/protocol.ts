@@ -1,0 +1,89 @@
+/** Identifiers and custom messages shared by the client and the server: declared once, here. */
+
+export namespace CommandIds {
+  export const copyTargetId = 'mdeApi.copyTargetId';
+  export const copySupportDetails = 'mdeApi.copySupportDetails';
+  export const fixAllInDocument = 'mdeApi.fixAllInDocument';
+}
+
+export namespace SettingIds {
+  export const section = 'mdeApi';
+  export const docsLanguage = 'mdeApi.docsLanguage';
+  export const maxFileSizeMB = 'mdeApi.maxFileSizeMB';
+  export const validationEnabled = 'mdeApi.validation.enabled';
+  export const codeLensEnabled = 'mdeApi.codeLens.enabled';
+}
+
+/** The code action kind of "fix all", so `editor.codeActionsOnSave` can name it. */
+export const FixAllKind = 'source.fixAll.mdeApi';
+
+/** The diagnostics `source` users see and filter on. */
+export const DiagnosticSource = 'mde-api';
+
+/** A zero-based line/character position, as LSP has it (kept free of either side's types). */
+export interface WirePosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface WireRange {
+  readonly start: WirePosition;
+  readonly end: WirePosition;
+}
+
+/** One recognized error response, as the copy commands need it. */
+export interface ErrorSummary {
+  readonly range: WireRange;
+  readonly code?: string;
+  readonly message?: string;
+  readonly target?: string;
+  readonly status?: number;
+  readonly reason?: string;
+  /** Retry-After, Date and request-id style headers, as sent. */
+  readonly headers: readonly { readonly name: string; readonly value: string }[];
+  /** `METHOD url` of the request this response answers, with credential-like query values masked. */
+  readonly requestLine?: string;
+}
+
+/** Asks for the error responses in a document, or only in the given ranges. */
+export namespace ErrorsRequest {
+  export const method = 'mde/errors';
+  export interface Params {
+    readonly uri: string;
+    /** When set, only errors that overlap one of these ranges. */
+    readonly ranges?: readonly WireRange[];
+  }
+  export type Result = ErrorSummary[];
+}
+
+/** Asks for the edits of every safe fix in a document (the same ones as `source.fixAll.mdeApi`). */
+export namespace FixAllRequest {
+  export const method = 'mde/fixAllEdits';
+  export interface Params {
+    readonly uri: string;
+  }
+  export interface Result {
+    readonly version: number;
+    readonly edits: readonly { readonly range: WireRange; readonly newText: string }[];
+  }
+}
+
+/** Sent once per document when it is larger than `mdeApi.maxFileSizeMB` and body validation is skipped. */
+export namespace LargeDocumentNotification {
+  export const method = 'mde/largeDocument';
+  export interface Params {
+    readonly uri: string;
+    readonly sizeMB: number;
+    readonly limitMB: number;
+  }
+}
+
+/** Sent when a setting has a value the server cannot use; the default applies instead. */
+export namespace SettingProblemNotification {
+  export const method = 'mde/settingProblem';
+  export interface Params {
+    readonly setting: string;
+    readonly value: string;
+    readonly fallback: string;
+  }
+}
