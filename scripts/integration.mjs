@@ -1,7 +1,8 @@
 // Runs test/integration in a real VS Code.
 //   Default (any machine with the npm registry): code-server's VS Code server + web workbench in
 //   Debian's Chromium; see shared/notes/real-vscode-tests-offline.md.
-//   VSCODE_EXECUTABLE=/path/to/code or --electron: @vscode/test-electron with that desktop build.
+//   VSCODE_EXECUTABLE=/path/to/code (or --electron, which lets @vscode/test-electron download one):
+//   @vscode/test-electron's runTests with that desktop build.
 // Options: --grep <pattern>, --screenshot <dir> (or env INTEGRATION_SCREENSHOTS=<dir>).
 // Needs dist/ (npm run compile). Exit code: the suite's (non-zero when a test fails).
 import * as esbuild from 'esbuild';
@@ -78,7 +79,7 @@ function printExtHostLog(logsDir) {
   for (const f of files) {
     const lines = fs.readFileSync(path.join(logsDir, f), 'utf8').split('\n')
       .filter((l) => /\[error\]|mde-api-tools/.test(l));
-    if (lines.length) console.error(`[integration] extension host log (errors and ${'mde-api-tools'} lines):\n${lines.join('\n')}`);
+    if (lines.length) console.error(`[integration] extension host log (errors and mde-api-tools lines):\n${lines.join('\n')}`);
   }
 }
 

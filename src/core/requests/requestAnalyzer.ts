@@ -86,7 +86,10 @@ export function analyzeRequest(text: string, request: HttpRequest, matcher: Oper
   const match = matcher.matchUrl(method, request.url);
   const operation = match.operation;
   const methodSpan = request.methodSpan ?? request.urlSpan;
-  if (!operation && match.otherMethods.length > 0) {
+  // The catalog holds the operations that take a body; GETs and body-less DELETEs are documented
+  // elsewhere, so only a body-carrying method can be called wrong or unknown here.
+  const carriesBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
+  if (carriesBody && !operation && match.otherMethods.length > 0) {
     const expected = [...new Set(match.otherMethods.map((other) => other.method))].join(', ');
     findings.push({
       code: 'wrong-method',
@@ -96,7 +99,7 @@ export function analyzeRequest(text: string, request: HttpRequest, matcher: Oper
       args: { method, expected, operation: match.otherMethods[0].id },
       docs: match.otherMethods[0].docs,
     });
-  } else if (!operation && match.underApi) {
+  } else if (carriesBody && !operation && match.underApi) {
     findings.push({ code: 'unknown-path', severity: 'information', start: request.urlSpan.start, end: request.urlSpan.end, args: { url: request.url } });
   }
   const body = request.body;

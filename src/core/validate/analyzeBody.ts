@@ -29,7 +29,10 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
     findings.push(syntaxFinding(masked, errors[0], options.operation));
   }
   if (root && options.operation) {
-    findings.push(...validateBody(root, { operation: options.operation, masked, partial: errors.length > 0 }));
+    const checked = validateBody(root, { operation: options.operation, masked, partial: errors.length > 0 });
+    // Past a syntax error the tree is guesswork: only what precedes it is worth reporting.
+    const trustedEnd = errors.length > 0 ? masked.base + errors[0].offset : Infinity;
+    findings.push(...checked.filter((finding) => finding.start < trustedEnd));
   }
   return { masked, root, findings };
 }
