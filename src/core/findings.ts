@@ -16,8 +16,7 @@ export type FindingCode =
   | 'body-on-get'
   | 'missing-content-type'
   | 'wrong-method'
-  | 'unknown-path'
-  | 'operation-inferred';
+  | 'unknown-path';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

@@ -56,8 +56,6 @@ function baseMessage(finding: Finding): string {
       return t('{method} is not documented for this path: the docs give {expected}.', a);
     case 'unknown-path':
       return t('This path is not among the documented Defender for Endpoint operations that take a body.');
-    case 'operation-inferred':
-      return t('Operation inferred from the keys: {title}.', a);
   }
 }
 

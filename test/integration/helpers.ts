@@ -15,7 +15,9 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 
 export function workspaceUri(relativePath: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error('No workspace folder is open (expected test/fixtures/workspace)');
+  if (!folder) {
+    throw new Error('No workspace folder is open (expected test/fixtures/workspace)');
+  }
   return vscode.Uri.joinPath(folder.uri, ...relativePath.split(/[\\/]/));
 }
 
@@ -30,27 +32,23 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
  * is true; rejects after `timeoutMs` with `what` in the message. Event-driven: no polling, no sleep.
  */
 export function waitFor<T>(event: vscode.Event<T>, predicate: (e?: T) => boolean, timeoutMs = 10_000, what = 'condition'): Promise<T | undefined> {
-  if (predicate()) return Promise.resolve(undefined);
+  if (predicate()) {
+    return Promise.resolve(undefined);
+  }
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
       sub.dispose();
-      reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`));
-    }, timeoutMs);
+      settle();
+    };
+    const timer = setTimeout(() => done(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
     const sub = event((e) => {
-      let ok: boolean;
       try {
-        ok = predicate(e);
+        if (predicate(e)) {
+          done(() => resolve(e));
+        }
       } catch (err) {
-        ok = false;
-        clearTimeout(timer);
-        sub.dispose();
-        reject(err);
-        return;
-      }
-      if (ok) {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve(e);
+        done(() => reject(err));
       }
     });
   });
@@ -60,7 +58,9 @@ export function waitFor<T>(event: vscode.Event<T>, predicate: (e?: T) => boolean
 export async function waitUntil(check: () => boolean, timeoutMs = 10_000, what = 'condition', intervalMs = 50): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
 }

@@ -17,12 +17,20 @@ export async function run(): Promise<void> {
   console.log(`VS Code ${vscode.version} (${uiKind}), Node ${process.version}`);
   const Mocha = await loadMocha();
   const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false, reporter: 'spec' });
-  if (process.env.MOCHA_GREP) mocha.grep(process.env.MOCHA_GREP);
+  if (process.env.MOCHA_GREP) {
+    mocha.grep(process.env.MOCHA_GREP);
+  }
   const files = fs.readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js'))
     .sort();
-  for (const f of files) mocha.addFile(path.join(__dirname, f));
-  if (files.length === 0) throw new Error(`No *.test.js next to ${__filename}`);
+  for (const f of files) {
+    mocha.addFile(path.join(__dirname, f));
+  }
+  if (files.length === 0) {
+    throw new Error(`No *.test.js next to ${__filename}`);
+  }
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+  if (failures > 0) {
+    throw new Error(`${failures} integration test(s) failed`);
+  }
 }

@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../../../src/server/convert';
+import { DocumentStore } from '../../../src/server/documentStore';
+import { provideCodeActions } from '../../../src/server/features/codeActions';
+import { provideCodeLenses } from '../../../src/server/features/codeLens';
+import { provideCompletion } from '../../../src/server/features/completion';
+import { provideHover } from '../../../src/server/features/hover';
+import { currentLanguage, setLanguage, t } from '../../../src/server/language';
+import { FixAllKind } from '../../../src/shared/protocol';
+import { joinLines, withCursor } from '../helpers/text';
+
+const store = () => new DocumentStore(() => 32 * 1024 * 1024);
+const env = () => ({ language: currentLanguage(), t });
+let version = 1;
+const doc = (text: string, languageId = 'http') => TextDocument.create(`untitled:test-${version}`, languageId, version++, text);
+
+function hoverText(marked: string, languageId = 'http'): string {
+  const { text, offset } = withCursor(marked);
+  const document = doc(text, languageId);
+  const hover = provideHover(document, document.positionAt(offset), store(), env());
+  return hover ? (hover.contents as { value: string }).value : '';
+}
+
+function diagnosticsOf(document: TextDocument, documents = store()): Diagnostic[] {
+  return documents.analysis(document).findings.map((finding) => toDiagnostic(document, finding));
+}
+
+function apply(document: TextDocument, action: CodeAction): string {
+  const change = action.edit!.documentChanges![0] as { edits: TextEdit[] };
+  return TextDocument.applyEdits(document, change.edits);
+}
+
+const errorResponse = joinLines(
+  'HTTP/1.1 429 Too Many Requests',
+  'Retry-After: 30',
+  '',
+  '{"error": {"code": "TooMany|Requests", "message": "Quota [click](command:evil) <b>x</b>", "target": "43f4cb08-8fac-4b65-9db1-745c2ae65f3a"}}',
+);
+
+describe('server features', () => {
+  afterEach(() => setLanguage('en'));
+
+  describe('hover', () => {
+    it('explains a documented code with status, class, guidance and the concrete Retry-After', () => {
+      const value = hoverText(errorResponse);
+      assert.match(value, /`TooManyRequests`\*\*: 429 Too Many Requests \(client error\)/);
+      assert.match(value, /wait 30 seconds before resubmitting/);
+      assert.match(value, /command:mdeApi\.copyTargetId\?/);
+    });
+
+    it('escapes the pasted message: no link, command or HTML survives', () => {
+      const value = hoverText(errorResponse);
+      const received = value.split('\n\n').find((section) => section.startsWith('Message received:'))!;
+      assert.ok(!received.includes('](command:'), received);
+      assert.ok(received.includes('\\[click\\]\\(command\\:evil\\)'), received);
+      assert.ok(received.includes('\\<b\\>'), received);
+    });
+
+    it('speaks French when the language is French, keeping the code in English', () => {
+      setLanguage('fr');
+      const value = hoverText(errorResponse);
+      assert.match(value, /`TooManyRequests`\*\*: 429 Trop de requêtes \(erreur du client\)/);
+      assert.match(value, /attendez 30 secondes/);
+    });
+
+    it('says an unknown code is undocumented, with its class and a did-you-mean', () => {
+      const value = hoverText(joinLines('HTTP/1.1 400 Bad Request', '', '{"error": {"code": "InvalidRequestB|ody2", "target": "t"}}'));
+      assert.match(value, /not among the documented Defender for Endpoint error codes/);
+      assert.match(value, /400 Bad Request \(client error\)/);
+      assert.match(value, /Did you mean `InvalidRequestBody`\?/);
+    });
+
+    it('explains the target as the correlation id', () => {
+      const value = hoverText('{"error": {"code": "BadRequest", "target": "43f4cb08-|8fac-4b65-9db1-745c2ae65f3a"}}', 'json');
+      assert.match(value, /Correlation ID/);
+      assert.match(value, /43f4cb08-8fac-4b65-9db1-745c2ae65f3a/);
+    });
+
+    it('documents a parameter from the catalog', () => {
+      const value = hoverText(joinLines('POST https://api.security.microsoft.com/api/machines/1/isolate', 'Content-Type: application/json', '', '{"Isolation|Type": "Full"}'));
+      assert.match(value, /\*\*`IsolationType`\*\* · string · optional/);
+      assert.match(value, /`Full`, `Selective`, `UnManagedDevice`/);
+    });
+
+    it('documents the operation on its request line, with permissions and rate limits', () => {
+      const value = hoverText('POST https://api.security.microsoft.com/api/machines/1/iso|late\n');
+      assert.match(value, /Machine\.Isolate/);
+      assert.match(value, /100 calls per minute/);
+      assert.match(value, /\[Documentation\]\(https:\/\/learn\.microsoft\.com\//);
+    });
+  });
+
+  describe('diagnostics and quick fixes', () => {
+    const body = joinLines(
+      'POST https://api.security.microsoft.com/api/machines/1/runAntiVirusScan',
+      'Content-Type: application/json',
+      '',
+      '{',
+      '  // {{note}} stays',
+      '  "comment": "Weekly {{scan}}",',
+      '  "scanType": "quick"',
+      '}',
+    );
+
+    it('reports wrong-case with a stable code, source and docs link', () => {
+      const [first] = diagnosticsOf(doc(body));
+      assert.equal(first.code, 'wrong-case');
+      assert.equal(first.source, 'mde-api');
+      assert.match(first.codeDescription!.href, /^https:\/\/learn\.microsoft\.com\/.*run-av-scan/);
+      assert.match(first.message, /"comment" has the wrong letter case: the documented parameter is "Comment"/);
+    });
+
+    it('offers the preferred rename, touching only the key', () => {
+      const document = doc(body);
+      const documents = store();
+      const diagnostics = diagnosticsOf(document, documents);
+      const actions = provideCodeActions(document, { textDocument: { uri: document.uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } }, documents);
+      const rename = actions.find((action) => action.kind === CodeActionKind.QuickFix)!;
+      assert.equal(rename.title, 'Rename to "Comment"');
+      assert.equal(rename.isPreferred, true);
+      assert.equal(apply(document, rename), body.replace('"comment"', '"Comment"'));
+    });
+
+    it('ignores a stale diagnostic whose range no longer matches', () => {
+      const document = doc(body);
+      const [diagnostic] = diagnosticsOf(document);
+      const stale = { ...diagnostic, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+      const actions = provideCodeActions(document, { textDocument: { uri: document.uri }, range: stale.range, context: { diagnostics: [stale], only: [CodeActionKind.QuickFix] } }, store());
+      assert.deepEqual(actions, []);
+    });
+
+    it('fixes all in one action, leaves comments and variables alone, and is idempotent', () => {
+      const document = doc(body);
+      const fixAll = provideCodeActions(document, { textDocument: { uri: document.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FixAllKind] } }, store());
+      assert.equal(fixAll.length, 1);
+      const fixed = apply(document, fixAll[0]);
+      assert.equal(fixed, body.replace('"comment"', '"Comment"').replace('"scanType"', '"ScanType"').replace('"quick"', '"Quick"'));
+      const again = doc(fixed);
+      assert.deepEqual(diagnosticsOf(again), []);
+      assert.deepEqual(provideCodeActions(again, { textDocument: { uri: again.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FixAllKind] } }, store()), []);
+    });
+
+    it('words diagnostics in French when the language is French', () => {
+      setLanguage('fr');
+      const [first] = diagnosticsOf(doc(body));
+      assert.match(first.message, /« comment » n’a pas la bonne casse : le paramètre documenté est « Comment »/);
+    });
+  });
+
+  describe('completion', () => {
+    it('proposes parameter names in their documented casing, required first, skipping present ones', () => {
+      const { text, offset } = withCursor(joinLines('POST https://api.security.microsoft.com/api/indicators', 'Content-Type: application/json', '', '{', '  "title": "x",', '  |', '}'));
+      const document = doc(text);
+      const labels = provideCompletion(document, document.positionAt(offset), store(), env()).map((item) => item.label);
+      assert.ok(labels.includes('indicatorValue'));
+      assert.ok(labels.includes('indicatorType'));
+      assert.ok(!labels.includes('title'));
+    });
+
+    it('proposes enum values with their exact case', () => {
+      const { text, offset } = withCursor(joinLines('POST https://api.security.microsoft.com/api/machines/1/runAntiVirusScan', 'Content-Type: application/json', '', '{"Comment": "x", "ScanType": |}'));
+      const document = doc(text);
+      const items = provideCompletion(document, document.positionAt(offset), store(), env());
+      assert.deepEqual(items.map((item) => item.label), ['Quick', 'Full']);
+    });
+
+    it('proposes a whole body skeleton below a request line that has none', () => {
+      const { text, offset } = withCursor(joinLines('POST https://api.security.microsoft.com/api/machines/1/isolate', 'Content-Type: application/json', '', '|'));
+      const document = doc(text);
+      const [item] = provideCompletion(document, document.positionAt(offset), store(), env());
+      assert.equal(item.label, 'Isolate machine: request body');
+      assert.match(item.insertText!, /"Comment": "\$\{1\}"/);
+      assert.match(item.insertText!, /"IsolationType": "\$\{2\|Full,Selective,UnManagedDevice\|\}"/);
+    });
+  });
+
+  describe('code lens', () => {
+    it('puts a copy lens above each error response with a target', () => {
+      const text = joinLines('{"error": {"code": "A", "target": "t1"}}', 'noise', '{"error": {"code": "B", "target": "t2"}}');
+      const lenses = provideCodeLenses(doc(text, 'log'), store());
+      assert.deepEqual(lenses.map((lens) => lens.command?.arguments), [[{ target: 't1' }], [{ target: 't2' }]]);
+    });
+  });
+});
