@@ -109,7 +109,7 @@ describe('server features', () => {
       assert.equal(first.code, 'wrong-case');
       assert.equal(first.source, 'mde-api');
       assert.match(first.codeDescription!.href, /^https:\/\/learn\.microsoft\.com\/.*run-av-scan/);
-      assert.match(first.message, /"comment" has the wrong letter case: the documented parameter is "Comment"/);
+      assert.match(first.message as string, /"comment" has the wrong letter case: the documented parameter is "Comment"/);
     });
 
     it('offers the preferred rename, touching only the key', () => {
@@ -145,7 +145,7 @@ describe('server features', () => {
     it('words diagnostics in French when the language is French', () => {
       setLanguage('fr');
       const [first] = diagnosticsOf(doc(body));
-      assert.match(first.message, /« comment » n’a pas la bonne casse : le paramètre documenté est « Comment »/);
+      assert.match(first.message as string, /« comment » n’a pas la bonne casse : le paramètre documenté est « Comment »/);
     });
   });
 
