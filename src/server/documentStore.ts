@@ -1,42 +1,62 @@
-/** Per-document analysis, computed once per version and only when a feature asks for it. */
+/** Per-document analysis: incremental for .http documents, otherwise once per version, on demand. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogMatcher } from '../core/catalog/catalog';
 import { recognizeErrors, type RecognizedError } from '../core/errors/errorRecognizer';
+import type { Finding } from '../core/findings';
+import { IncrementalHttpAnalysis, type LocatedAnalysis, type TextChange } from '../core/requests/incrementalHttp';
 import { analyzeDocument, documentKindOf, type DocumentAnalysis } from '../core/requests/requestAnalyzer';
 
 interface Entry {
-  readonly version: number;
-  analysis?: DocumentAnalysis;
+  version: number;
+  /** .http documents: kept across versions and updated block by block. */
+  http?: IncrementalHttpAnalysis;
+  /** Other documents: recomputed per version. */
+  whole?: DocumentAnalysis;
   errors?: RecognizedError[];
 }
-
-const EMPTY: DocumentAnalysis = { findings: [], requests: [], bodies: [] };
 
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly sizeLimitBytes: () => number) {}
+  constructor(private readonly sizeLimitChars: () => number) {}
 
   /** Whether the document is over the size limit, where body validation is skipped. */
   isTooLarge(document: TextDocument): boolean {
     // UTF-16 length is a close, cheap stand-in for the size on disk.
-    return document.getText().length > this.sizeLimitBytes();
+    return document.getText().length > this.sizeLimitChars();
   }
 
-  analysis(document: TextDocument): DocumentAnalysis {
-    const entry = this.entry(document);
-    if (!entry.analysis) {
-      entry.analysis = this.isTooLarge(document) ? EMPTY : analyzeDocument(document.getText(), documentKindOf(document.languageId), catalogMatcher);
+  /** Takes an edit into account; only .http analyses use the spans, the rest start over. */
+  update(document: TextDocument, changes: readonly TextChange[] | undefined): void {
+    const entry = this.entries.get(document.uri);
+    if (!entry) {
+      return;
     }
-    return entry.analysis;
+    entry.errors = undefined;
+    entry.whole = undefined;
+    if (entry.http && changes && !this.isTooLarge(document)) {
+      entry.http.update(document.getText(), changes);
+    } else {
+      entry.http = undefined;
+    }
+    entry.version = document.version;
+  }
+
+  findings(document: TextDocument): readonly Finding[] {
+    const entry = this.entry(document);
+    return entry.http ? entry.http.findings() : this.whole(document, entry).findings;
+  }
+
+  /** The analysis that covers `offset`, and the document offset its offsets count from. */
+  locate(document: TextDocument, offset: number): LocatedAnalysis | undefined {
+    const entry = this.entry(document);
+    return entry.http ? entry.http.locate(offset) : { analysis: this.whole(document, entry), base: 0 };
   }
 
   /** Every error response in the document (for code lenses and the copy commands). */
   errors(document: TextDocument): RecognizedError[] {
     const entry = this.entry(document);
-    if (!entry.errors) {
-      entry.errors = recognizeErrors(document.getText());
-    }
+    entry.errors ??= recognizeErrors(document.getText());
     return entry.errors;
   }
 
@@ -54,6 +74,17 @@ export class DocumentStore {
       entry = { version: document.version };
       this.entries.set(document.uri, entry);
     }
+    if (!entry.http && !entry.whole && documentKindOf(document.languageId) === 'http' && !this.isTooLarge(document)) {
+      entry.http = new IncrementalHttpAnalysis(catalogMatcher);
+      entry.http.reset(document.getText());
+    }
     return entry;
+  }
+
+  private whole(document: TextDocument, entry: Entry): DocumentAnalysis {
+    entry.whole ??= this.isTooLarge(document)
+      ? { findings: [], requests: [], bodies: [] }
+      : analyzeDocument(document.getText(), documentKindOf(document.languageId), catalogMatcher);
+    return entry.whole;
   }
 }

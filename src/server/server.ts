@@ -1,13 +1,6 @@
 /** Wires the features to an LSP connection; no domain logic lives here. */
-import {
-  CodeActionKind,
-  TextDocumentSyncKind,
-  TextDocuments,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
-} from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings, defaultSettings, type Settings } from '../core/settings';
 import {
   ErrorsRequest,
@@ -15,9 +8,11 @@ import {
   FixAllRequest,
   LargeDocumentNotification,
   SettingIds,
+  ServerInfoRequest,
   SettingProblemNotification,
 } from '../shared/protocol';
 import { toTextEdit } from './convert';
+import { DocumentManager } from './documents';
 import { DocumentStore } from './documentStore';
 import { fixAllEdits, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -31,7 +26,7 @@ import { safeHandler } from './safeHandler';
 const DIAGNOSTICS_DELAY_MS = 150;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new DocumentManager();
   let settings: Settings = defaultSettings;
   let clientLocale: string | undefined;
   let canPullConfiguration = false;
@@ -103,7 +98,8 @@ export function startServer(connection: Connection): void {
     noticeIfTooLarge(document);
     diagnostics.schedule(document, 0);
   });
-  documents.onDidChangeContent(({ document }) => {
+  documents.onDidChange(({ document, changes }) => {
+    store.update(document, changes);
     noticeIfTooLarge(document);
     diagnostics.schedule(document);
   });
@@ -142,10 +138,12 @@ export function startServer(connection: Connection): void {
       if (!document) {
         return null;
       }
-      const edits = fixAllEdits(store.analysis(document).findings).map((edit) => toTextEdit(document, edit));
+      const edits = fixAllEdits(store.findings(document)).map((edit) => toTextEdit(document, edit));
       return { version: document.version, edits };
     }),
   );
+
+  connection.onRequest(ServerInfoRequest.method, (): ServerInfoRequest.Result => ({ pid: process.pid, language: currentLanguage() }));
 
   documents.listen(connection);
   connection.listen();

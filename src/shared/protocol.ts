@@ -68,6 +68,15 @@ export namespace FixAllRequest {
   }
 }
 
+/** Identifies the running server process: tools and tests use it to find (and kill) the process. */
+export namespace ServerInfoRequest {
+  export const method = 'mde/serverInfo';
+  export interface Result {
+    readonly pid: number;
+    readonly language: string;
+  }
+}
+
 /** Sent once per document when it is larger than `mdeApi.maxFileSizeMB` and body validation is skipped. */
 export namespace LargeDocumentNotification {
   export const method = 'mde/largeDocument';

@@ -69,7 +69,10 @@ export function recognizeErrors(text: string, options: RecognizeOptions = {}): R
 
 /** The error object that contains `offset`, if any; looks only near it, so huge logs stay fast. */
 export function errorAt(text: string, offset: number, window = 64 * 1024): RecognizedError | undefined {
-  return recognizeErrors(text, { from: Math.max(0, offset - window), to: offset + 1 }).find(
+  // An object starts at its outer `{`, before the `"error"` key the search is keyed on: on that
+  // brace or the blanks after it, the key still lies ahead of the offset.
+  const ahead = /^[{\s]*/.exec(text.slice(offset, offset + 1024))![0].length;
+  return recognizeErrors(text, { from: Math.max(0, offset - window), to: offset + ahead + 1 }).find(
     (error) => error.start <= offset && offset <= error.end,
   );
 }

@@ -64,16 +64,17 @@ const COMMENT_LINE = /^\s*(#|\/\/)/;
 const FILE_INCLUDE = /^\s*<@?\s+\S/;
 const RESPONSE_HANDLER = /^\s*(>\s*\{%|>>!?\s|<>\s)/;
 
-/** Splits the document on `###` lines. */
+/**
+ * Splits the text (or `within` it) on `###` lines into blocks that tile it without a gap: each
+ * block starts at its separator line. Blocks are independent, so an edit re-parses only its own.
+ */
 export function splitBlocks(text: string, within: Span = { start: 0, end: text.length }): Span[] {
   const blocks: Span[] = [];
   let blockStart = within.start;
   for (const line of iterateLines(text, within.start, within.end)) {
-    if (BLOCK_SEPARATOR.test(line.text)) {
-      if (line.start > blockStart) {
-        blocks.push({ start: blockStart, end: line.start });
-      }
-      blockStart = line.next;
+    if (line.start > blockStart && BLOCK_SEPARATOR.test(line.text)) {
+      blocks.push({ start: blockStart, end: line.start });
+      blockStart = line.start;
     }
   }
   if (within.end > blockStart) {

@@ -11,7 +11,7 @@ export function provideCodeActions(document: TextDocument, params: CodeActionPar
   const only = params.context.only;
   const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
   const wantsFixAll = !only || only.some((kind) => FixAllKind.startsWith(kind) || kind === CodeActionKind.SourceFixAll);
-  const findings = store.analysis(document).findings;
+  const findings = store.findings(document);
   const actions: CodeAction[] = [];
   if (wantsQuickFix) {
     for (const diagnostic of params.context.diagnostics) {

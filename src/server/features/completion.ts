@@ -15,13 +15,21 @@ export function provideCompletion(document: TextDocument, position: Position, st
     return [];
   }
   const offset = document.offsetAt(position);
-  const analysis = store.analysis(document);
-  const body = analysis.bodies.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+  const located = store.locate(document, offset);
+  if (!located) {
+    return [];
+  }
+  const { analysis, base } = located;
+  const local = offset - base;
+  const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
   if (body?.operation) {
-    return completeInBody(body.operation, body.analysis, offset).map((proposal) => toItem(document, proposal, body.operation!, env));
+    const operation = body.operation;
+    return completeInBody(operation, body.analysis, local).map((proposal) =>
+      toItem(document, { ...proposal, start: proposal.start + base, end: proposal.end + base }, operation, env),
+    );
   }
   // A request with a known operation and no body yet: offer the whole body.
-  const request = analysis.requests.find(({ request: r }) => r.requestLine.end < offset && offset <= r.end && !r.body);
+  const request = analysis.requests.find(({ request: r }) => r.requestLine.end < local && local <= r.end && !r.body);
   if (request?.operation?.bodyKind === 'json' && isOnEmptyLine(document, position)) {
     return [skeletonItem(request.operation, env)];
   }

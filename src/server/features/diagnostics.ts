@@ -1,7 +1,8 @@
 /** Publishes body diagnostics, debounced per document; results for superseded versions are dropped. */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
+import type { DocumentManager } from '../documents';
 import type { DocumentStore } from '../documentStore';
 import { formatError } from '../safeHandler';
 
@@ -10,7 +11,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: DocumentManager,
     private readonly store: DocumentStore,
     private readonly enabled: () => boolean,
     private readonly delayMs: number,
@@ -52,7 +53,7 @@ export class DiagnosticsPublisher {
       return;
     }
     try {
-      const findings = this.enabled() ? this.store.analysis(document).findings : [];
+      const findings = this.enabled() ? this.store.findings(document) : [];
       const diagnostics = findings.map((finding) => toDiagnostic(document, finding));
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {

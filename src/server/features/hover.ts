@@ -43,10 +43,16 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
   if (documentKindOf(document.languageId) === 'other' || store.isTooLarge(document)) {
     return null;
   }
-  const analysis = store.analysis(document);
+  const located = store.locate(document, offset);
+  if (!located) {
+    return null;
+  }
+  // The located analysis counts offsets from `base` (its request block).
+  const { analysis, base } = located;
+  const local = offset - base;
   for (const { request, operation } of analysis.requests) {
-    if (operation && request.requestLine.start <= offset && offset <= request.requestLine.end) {
-      return markdown(operationHover(operation, env), document, request.urlSpan.start, request.urlSpan.end);
+    if (operation && request.requestLine.start <= local && local <= request.requestLine.end) {
+      return markdown(operationHover(operation, env), document, base + request.urlSpan.start, base + request.urlSpan.end);
     }
   }
   const directive = operationDirective(text);
@@ -54,12 +60,12 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
     const operation = catalogMatcher.matchUrl(directive.method, directive.path).operation;
     return operation ? markdown(operationHover(operation, env), document, directive.start, directive.end) : null;
   }
-  const body = analysis.bodies.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+  const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
   if (!body?.operation) {
     return null;
   }
   const { masked } = body.analysis;
-  const location = getLocation(masked.text, offset - masked.base);
+  const location = getLocation(masked.text, local - masked.base);
   const node = location.previousNode;
   if (!node || location.path.length === 0) {
     return null;
@@ -69,5 +75,6 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
   if (!shape || typeof last !== 'string') {
     return null;
   }
-  return markdown(parameterHover(last, shape, body.operation, env), document, masked.base + node.offset, masked.base + node.offset + node.length);
+  const nodeStart = base + masked.base + node.offset;
+  return markdown(parameterHover(last, shape, body.operation, env), document, nodeStart, nodeStart + node.length);
 }

@@ -8,11 +8,16 @@ import { joinLines } from '../helpers/text';
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/requests', name), 'utf8');
 
 describe('.http parser', () => {
-  it('splits on ### lines, whatever follows them', () => {
+  it('splits on ### lines into blocks that tile the text', () => {
     const text = joinLines('GET /api/a', '### named', 'GET /api/b', '###', 'GET /api/c');
+    const blocks = splitBlocks(text);
     assert.deepEqual(
-      splitBlocks(text).map((span) => text.slice(span.start, span.end).trim()),
-      ['GET /api/a', 'GET /api/b', 'GET /api/c'],
+      blocks.map((span) => text.slice(span.start, span.end)),
+      ['GET /api/a\n', '### named\nGET /api/b\n', '###\nGET /api/c'],
+    );
+    assert.deepEqual(
+      parseHttpDocument(text).map((block) => block.request?.url),
+      ['/api/a', '/api/b', '/api/c'],
     );
   });
 

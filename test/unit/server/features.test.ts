@@ -24,7 +24,7 @@ function hoverText(marked: string, languageId = 'http'): string {
 }
 
 function diagnosticsOf(document: TextDocument, documents = store()): Diagnostic[] {
-  return documents.analysis(document).findings.map((finding) => toDiagnostic(document, finding));
+  return documents.findings(document).map((finding) => toDiagnostic(document, finding));
 }
 
 function apply(document: TextDocument, action: CodeAction): string {
