@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/client/extension';
 
 export const EXTENSION_ID = 'mde-api-tools.mde-api-tools';
 
@@ -78,4 +79,74 @@ export async function waitForDiagnostics(
     throw new Error(`Timed out after ${timeoutMs} ms waiting for diagnostics of ${path.basename(uri.path)}; current:\n${now.join('\n') || '  (none)'}`);
   }
   return vscode.languages.getDiagnostics(uri);
+}
+
+/** The activated extension's exports, typed as `activate` declares them. */
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = await activateExtension();
+  return ext.exports as ExtensionApi;
+}
+
+/** An untitled document in `language`, shown in an editor (the commands act on the active editor). */
+export async function openUntitled(language: string, content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  return vscode.window.showTextDocument(doc);
+}
+
+/** The position of the `nth` occurrence of `needle`, moved `shift` characters into it. */
+export function positionOf(doc: vscode.TextDocument, needle: string, shift = 0, nth = 0): vscode.Position {
+  let offset = -1;
+  for (let i = 0; i <= nth; i++) {
+    offset = doc.getText().indexOf(needle, offset + 1);
+    if (offset < 0) {
+      throw new Error(`"${needle}" (occurrence ${nth + 1}) is not in ${doc.uri.toString()}`);
+    }
+  }
+  return doc.positionAt(offset + shift);
+}
+
+/** The range `needle` covers in the document. */
+export function rangeOf(doc: vscode.TextDocument, needle: string, nth = 0): vscode.Range {
+  const start = positionOf(doc, needle, 0, nth);
+  return new vscode.Range(start, start.translate(0, needle.length));
+}
+
+/** Every hover at `position`, as one Markdown string, plus the contents for finer checks. */
+export async function hoverAt(uri: vscode.Uri, position: vscode.Position): Promise<{ text: string; contents: (vscode.MarkdownString | vscode.MarkedString)[] }> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  const contents = hovers.flatMap((hover) => hover.contents);
+  const text = contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n');
+  return { text, contents };
+}
+
+/** Polls an async `check` until it returns a value or the deadline passes (for states with no event). */
+export async function pollAsync<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition', intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/**
+ * Sets a user (Global) setting, runs `body`, and restores the previous user value whatever happens.
+ * User settings live in the run's temporary user-data dir; a Workspace target would write into the repo.
+ */
+export async function withSetting<T>(section: string, key: string, value: unknown, body: () => Promise<T>, languageId?: string): Promise<T> {
+  const config = () => vscode.workspace.getConfiguration(section, languageId ? { languageId } : undefined);
+  const inspected = config().inspect(key);
+  const previous = languageId ? inspected?.globalLanguageValue : inspected?.globalValue;
+  const global = vscode.ConfigurationTarget.Global;
+  await config().update(key, value, global, languageId ? true : undefined);
+  try {
+    return await body();
+  } finally {
+    await config().update(key, previous, global, languageId ? true : undefined);
+  }
 }

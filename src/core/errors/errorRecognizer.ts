@@ -41,6 +41,11 @@ export interface RecognizeOptions {
 const CANDIDATE = /(\\*)(["'])error\1\2\s*:/g;
 /** An error object is small; these bound the work per candidate whatever was pasted. */
 const OBJECT_BUDGET = 1 << 20;
+/**
+ * Escaped text is undone up front, as far as its enclosing string goes: a short first try keeps
+ * many escaped keys in one long string linear, and only an object it cut is read again in full.
+ */
+const ESCAPED_FIRST_TRY = 2 * 1024;
 const MAX_ESCAPE_LEVEL = 4;
 
 export function recognizeErrors(text: string, options: RecognizeOptions = {}): RecognizedError[] {
@@ -87,11 +92,16 @@ function escapeLevelOf(backslashes: number): number | undefined {
   return undefined;
 }
 
-function readError(text: string, keyOffset: number, level: number): Omit<RecognizedError, 'head'> | undefined {
+function readError(
+  text: string,
+  keyOffset: number,
+  level: number,
+  budget = level > 0 ? ESCAPED_FIRST_TRY : OBJECT_BUDGET,
+): Omit<RecognizedError, 'head'> | undefined {
   let view: TextView = identityView(text);
   let start = keyOffset;
   for (let i = 0; i < level; i++) {
-    view = unescapeOnce(view, start, OBJECT_BUDGET);
+    view = unescapeOnce(view, start, budget);
     start = 0;
   }
   const reader = new LooseReader(view, start, OBJECT_BUDGET);
@@ -105,6 +115,11 @@ function readError(text: string, keyOffset: number, level: number): Omit<Recogni
   const inner = reader.readObject();
   if (!inner) {
     return undefined;
+  }
+  reader.skipSpace();
+  if ((!inner.complete || reader.peek() === undefined) && budget < OBJECT_BUDGET) {
+    // The first try may have cut the object, or the brace that closes its outer object.
+    return readError(text, keyOffset, level, OBJECT_BUDGET);
   }
   const field = (name: string): ErrorField | undefined => {
     const property = inner.properties.find((candidate) => candidate.key.value === name);
@@ -120,7 +135,6 @@ function readError(text: string, keyOffset: number, level: number): Omit<Recogni
     // `"error": {…}` without either is some other payload, not an API error response.
     return undefined;
   }
-  reader.skipSpace();
   const closesOuter = inner.complete && reader.peek() === '}';
   const endInView = closesOuter ? reader.position + 1 : inner.end;
   return {
