@@ -38,12 +38,14 @@ describe('commands', () => {
   describe('copy correlation ID', () => {
     it('copies the target of the error under the cursor', async () => {
       await openSelecting('two-errors.log', 'TooManyRequests');
+      await vscode.env.clipboard.writeText(SENTINEL);
       await vscode.commands.executeCommand('mdeApi.copyTargetId');
       assert.strictEqual(await vscode.env.clipboard.readText(), SECOND);
     });
 
     it('copies every target of a selection spanning two errors, one per line', async () => {
       await openSelecting('two-errors.log', 'ResourceNotFound', 'TooManyRequests');
+      await vscode.env.clipboard.writeText(SENTINEL);
       await vscode.commands.executeCommand('mdeApi.copyTargetId');
       assert.strictEqual(await vscode.env.clipboard.readText(), `${FIRST}\n${SECOND}`);
     });

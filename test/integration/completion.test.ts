@@ -29,8 +29,9 @@ describe('completion', () => {
     const items = await completionsAt(
       ['POST https://api.security.microsoft.com/api/machines/1/runAntiVirusScan', 'Content-Type: application/json', '', '{"Comment": "x", "ScanType": |}'].join('\n'),
     );
+    // VS Code returns the items in its own order, so only the set is checked here.
     const values = items.filter((item) => item.kind === vscode.CompletionItemKind.EnumMember).map(labelOf);
-    assert.deepStrictEqual(values, ['Quick', 'Full']);
+    assert.deepStrictEqual(values.sort(), ['Full', 'Quick']);
   });
 
   it('offers the whole body skeleton below a request line that has no body', async () => {

@@ -72,7 +72,8 @@ describe('hover', () => {
     for (const md of markdown) {
       assert.notStrictEqual(md.isTrusted, true, 'no blanket trust for a hover that shows pasted text');
       assert.notStrictEqual(md.supportHtml, true);
-      if (md.isTrusted !== undefined && md.isTrusted !== false) {
+      // Older hosts may not hand isTrusted back through the API; where they do, only the copy command is enabled.
+      if (md.isTrusted !== undefined) {
         assert.deepStrictEqual(md.isTrusted, { enabledCommands: ['mdeApi.copyTargetId'] });
       }
     }

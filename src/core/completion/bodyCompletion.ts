@@ -21,7 +21,8 @@ export interface CompletionProposal {
 export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number): CompletionProposal[] {
   const { masked, root } = analysis;
   const local = offset - masked.base;
-  if (local < 0 || local > masked.text.length) {
+  // No tree: a body of blanks has nothing to complete, and one too deep would overflow getLocation.
+  if (!root || local < 0 || local > masked.text.length) {
     return [];
   }
   const location = getLocation(masked.text, local);

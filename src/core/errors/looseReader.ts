@@ -101,7 +101,7 @@ export class LooseReader {
   }
 
   /** Reads an object whose `{` is at the current position. */
-  readObject(): LooseObject | undefined {
+  readObject(depth = 0): LooseObject | undefined {
     this.skipSpace();
     const start = this.pos;
     if (!this.expect('{')) {
@@ -122,7 +122,7 @@ export class LooseReader {
         return { start, end: this.pos, complete: false, properties };
       }
       this.skipSpace();
-      const value = this.readPropertyValue();
+      const value = this.readPropertyValue(depth);
       properties.push({ key, value });
       if (this.pos >= this.limit) {
         return { start, end: this.pos, complete: false, properties };
@@ -130,13 +130,14 @@ export class LooseReader {
     }
   }
 
-  private readPropertyValue(): LooseString | undefined {
+  private readPropertyValue(depth: number): LooseString | undefined {
     const ch = this.peek();
     if (ch === '"' || ch === "'") {
       return this.readString();
     }
-    if (ch === '{') {
-      const nested = this.readObject();
+    // Deeper objects are skipped flat: `{"a":{"a":…` pasted thousands deep must not overflow the stack.
+    if (ch === '{' && depth < MAX_NESTED_OBJECTS) {
+      const nested = this.readObject(depth + 1);
       return nested?.properties.find((property) => property.key.value === 'value')?.value;
     }
     this.skipScalarOrArray();
@@ -166,5 +167,8 @@ export class LooseReader {
     }
   }
 }
+
+/** Error fields sit one level down (OData's `{"value": …}`); a few more levels cost nothing. */
+const MAX_NESTED_OBJECTS = 8;
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };

@@ -1,5 +1,5 @@
 /** Parses one JSON body (never throwing) and runs the validator when its operation is known. */
-import { ParseErrorCode, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 import type { OperationSpec } from '../catalog/types';
 import type { Finding, FixSpec } from '../findings';
 import type { Span } from '../http/httpParser';
@@ -19,8 +19,33 @@ export interface BodyAnalysis {
   readonly findings: Finding[];
 }
 
+/**
+ * jsonc-parser reads nested values recursively, so `[[[[…` pasted thousands deep overflows the
+ * stack. Real bodies nest a few levels, and the API's JSON reader refuses far shallower ones.
+ */
+const MAX_NESTING = 256;
+
 export function analyzeBody(documentText: string, body: Span, options: BodyOptions): BodyAnalysis {
   const masked = maskBody(documentText, body, options.commentLines);
+  const tooDeep = nestingLimitOffset(masked.text);
+  if (tooDeep !== undefined) {
+    // No tree, so nothing downstream parses this text again.
+    const start = masked.base + tooDeep;
+    return {
+      masked,
+      findings: [
+        {
+          code: 'invalid-json',
+          severity: 'error',
+          start,
+          end: start + 1,
+          args: { error: 'NestingTooDeep' },
+          docs: options.operation?.docs,
+          preempts: 'InvalidRequestBody',
+        },
+      ],
+    };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(masked.text, errors, { disallowComments: !options.allowComments, allowTrailingComma: false });
   const findings: Finding[] = [];
@@ -35,6 +60,22 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
     findings.push(...checked.filter((finding) => finding.start < trustedEnd));
   }
   return { masked, root, findings };
+}
+
+/** Where the first bracket past MAX_NESTING opens, if any; brackets in strings and comments do not count. */
+function nestingLimitOffset(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_NESTING) {
+        return scanner.getTokenOffset();
+      }
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }
 
 function syntaxFinding(masked: MaskedBody, error: ParseError, operation: OperationSpec | undefined): Finding {

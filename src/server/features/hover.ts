@@ -61,7 +61,8 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
     return operation ? markdown(operationHover(operation, env), document, directive.start, directive.end) : null;
   }
   const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
-  if (!body?.operation) {
+  // No tree means nothing worth a hover, or a body too deep to parse again without overflowing.
+  if (!body?.operation || !body.analysis.root) {
     return null;
   }
   const { masked } = body.analysis;
