@@ -10,7 +10,7 @@ export interface ResponseHead {
   readonly reason?: string;
   /** Headers worth showing: Retry-After, Date and the request ids, as sent. */
   readonly headers: readonly ResponseHeader[];
-  /** `METHOD url` of the request this response answers, when the text holds it. */
+  /** `METHOD url` of the request this response answers (only the url when the text omits the method). */
   readonly requestLine?: string;
 }
 

@@ -77,14 +77,18 @@ export class IncrementalHttpAnalysis {
   /** Moves block boundaries through one change and marks the blocks it touches. */
   private shift(change: TextChange): void {
     const delta = change.newLength - (change.end - change.start);
-    const map = (offset: number) => (offset <= change.start ? offset : offset >= change.end ? offset + delta : change.start + change.newLength);
+    const insertedEnd = change.start + change.newLength;
+    // At the insertion point a start stays put and an end moves past the inserted text, so
+    // text inserted at a boundary (or at the very end) always lands in a block.
+    const mapStart = (offset: number) => (offset <= change.start ? offset : offset >= change.end ? offset + delta : insertedEnd);
+    const mapEnd = (offset: number) => (offset < change.start ? offset : offset >= change.end ? offset + delta : insertedEnd);
     for (const block of this.blocks) {
       // Touching counts: an edit at a boundary may join or split the blocks on either side.
       if (block.start <= change.end && block.end >= change.start) {
         block.dirty = true;
       }
-      block.start = map(block.start);
-      block.end = map(block.end);
+      block.start = mapStart(block.start);
+      block.end = mapEnd(block.end);
     }
     if (this.blocks.length === 0) {
       this.blocks.push({ start: 0, end: change.newLength, dirty: true });

@@ -44,7 +44,7 @@ describe('incremental .http analysis', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });
