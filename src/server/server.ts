@@ -1,5 +1,5 @@
 /** Wires the features to an LSP connection; no domain logic lives here. */
-import { CodeActionKind, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, CodeLensRefreshRequest, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { readSettings, defaultSettings, type Settings } from '../core/settings';
 import {
@@ -30,6 +30,8 @@ export function startServer(connection: Connection): void {
   let settings: Settings = defaultSettings;
   let clientLocale: string | undefined;
   let canPullConfiguration = false;
+  let canRefreshCodeLenses = false;
+  let reportedProblems = new Set<string>();
   const noticedLargeDocuments = new Set<string>();
   const store = new DocumentStore(() => settings.maxFileSizeMB * 1024 * 1024);
   const diagnostics = new DiagnosticsPublisher(connection, documents, store, () => settings.validationEnabled, DIAGNOSTICS_DELAY_MS);
@@ -38,6 +40,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canRefreshCodeLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     applySettings(readSettings(params.initializationOptions?.settings).settings);
     return {
       capabilities: {
@@ -65,19 +68,30 @@ export function startServer(connection: Connection): void {
     }
     const raw: unknown = await connection.workspace.getConfiguration(SettingIds.section);
     const { settings: next, problems } = readSettings(raw);
-    for (const problem of problems) {
+    // Say each bad value once, not on every configuration change.
+    const keys = new Set(problems.map((problem) => `${problem.setting}=${problem.value}`));
+    for (const problem of problems.filter((candidate) => !reportedProblems.has(`${candidate.setting}=${candidate.value}`))) {
       void connection.sendNotification(SettingProblemNotification.method, problem satisfies SettingProblemNotification.Params);
     }
+    reportedProblems = keys;
     applySettings(next);
   }
 
   function applySettings(next: Settings): void {
     const sizeChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
+    const lensesChanged = next.codeLensEnabled !== settings.codeLensEnabled;
     settings = next;
     const languageChanged = setLanguage(resolveLanguage(settings.docsLanguage, clientLocale));
     if (sizeChanged || languageChanged) {
       store.clear();
       noticedLargeDocuments.clear();
+    }
+    if (sizeChanged) {
+      documents.all().forEach(noticeIfTooLarge);
+    }
+    // Lens titles are worded in the server's language, and the lenses may have been switched off.
+    if ((languageChanged || lensesChanged) && canRefreshCodeLenses) {
+      void connection.sendRequest(CodeLensRefreshRequest.type);
     }
     diagnostics.scheduleAll();
   }

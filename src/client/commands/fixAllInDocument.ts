@@ -24,7 +24,10 @@ export function fixAllInDocumentCommand(client: LanguageClient) {
       document.uri,
       result.edits.map((textEdit) => new vscode.TextEdit(client.protocol2CodeConverter.asRange(textEdit.range), textEdit.newText)),
     );
-    await vscode.workspace.applyEdit(edit);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The fixes could not be applied; the document may have changed. Run the command again.'));
+      return;
+    }
     void vscode.window.showInformationMessage(vscode.l10n.t('Applied {0} fixes.', result.edits.length));
   };
 }
