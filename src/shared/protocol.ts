@@ -1,4 +1,5 @@
 /** Identifiers and custom messages shared by the client and the server: declared once, here. */
+import type { SupportFacts } from '../core/errors/supportDetails';
 
 export namespace CommandIds {
   export const copyTargetId = 'mdeApi.copyTargetId';
@@ -32,17 +33,8 @@ export interface WireRange {
 }
 
 /** One recognized error response, as the copy commands need it. */
-export interface ErrorSummary {
+export interface ErrorSummary extends SupportFacts {
   readonly range: WireRange;
-  readonly code?: string;
-  readonly message?: string;
-  readonly target?: string;
-  readonly status?: number;
-  readonly reason?: string;
-  /** Retry-After, Date and request-id style headers, as sent. */
-  readonly headers: readonly { readonly name: string; readonly value: string }[];
-  /** `METHOD url` of the request this response answers, with credential-like query values masked. */
-  readonly requestLine?: string;
 }
 
 /** Asks for the error responses in a document, or only in the given ranges. */

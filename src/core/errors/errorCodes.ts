@@ -15,6 +15,7 @@
  *   typographic apostrophe (’), like the French page, and a plain space before ':', ';' and '?'.
  */
 import type { Localized } from '../catalog/types';
+import type { FindingCode } from '../findings';
 
 /** 4xx: the client sent an invalid request. 5xx: the server failed temporarily. */
 export type ErrorClass = 'client' | 'server';
@@ -30,16 +31,7 @@ export interface MessageTemplate {
 }
 
 /** Our body diagnostics that can pre-empt a server error before the request is sent. */
-export type RelatedDiagnostic =
-  | 'wrong-case'
-  | 'unknown-parameter'
-  | 'missing-required'
-  | 'wrong-type'
-  | 'invalid-value'
-  | 'invalid-format'
-  | 'batch-too-large'
-  | 'duplicate-key'
-  | 'invalid-json';
+export type RelatedDiagnostic = FindingCode;
 
 export interface ErrorCodeInfo {
   /** Exact API identifier, e.g. `InvalidHashValue`. */
