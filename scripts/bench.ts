@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: performance of the validator, the editing path, the language server and the
+ * bundles, all measured in one run so the ratios compare like with like. Prints a table, writes
+ * the raw numbers to .bench/, and shows the change against the previous run.
+ */
+import { join } from 'node:path';
+import { generateHttpCorpus, generateLogCorpus, jsonOperations, type HttpCorpus } from './bench/corpus';
+import { measureEditing } from './bench/editing';
+import { describeMachine } from './bench/machine';
+import { metricsOf, renderComparison, renderTable, saveRun } from './bench/report';
+import { measureRoundTrips, measureStartup } from './bench/roundTrips';
+import { buildSections, recommendMaxFileSize, type Results } from './bench/sections';
+import { buildBundles, measureSizes } from './bench/size';
+import { MB, nowMs } from './bench/stats';
+import { createPeer, measureStages, measureThroughput } from './bench/throughput';
+
+const REPO = join(__dirname, '..');
+const SEED = 20261126;
+const CURRENT_MAX_FILE_SIZE_MB = 32;
+const SIZES_MB = [1, 4, 16];
+/** Timed rounds; each round measures every size once (see measureThroughput). */
+const THROUGHPUT = { warmupRounds: 10, runs: 9 };
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+async function main(): Promise<void> {
+  const started = nowMs();
+  const machine = describeMachine();
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB.toFixed(1)} GB, node ${machine.node}, ${machine.platform}`);
+  console.log(`Load average (1 min) at start: ${machine.loadAverage.toFixed(2)}`);
+
+  log('building dev and production bundles into a scratch folder…');
+  const builds = buildBundles(REPO);
+  try {
+    log('generating corpora…');
+    const corpora = new Map<number, HttpCorpus>(SIZES_MB.map((sizeMB) => [sizeMB, generateHttpCorpus(sizeMB * MB, SEED + sizeMB)]));
+    const logCorpus = generateLogCorpus(50 * MB, SEED);
+    const missing = jsonOperations.filter((operation) => !corpora.get(1)!.bodiesByOperation[operation.id]);
+    if (missing.length > 0) {
+      throw new Error(`the 1 MB corpus lacks ${missing.map((operation) => operation.id).join(', ')}`);
+    }
+
+    log(`throughput, ${THROUGHPUT.runs} rounds of ${SIZES_MB.join(' + ')} MB…`);
+    const throughput = await measureThroughput(
+      SIZES_MB.map((sizeMB) => ({ corpus: corpora.get(sizeMB)!, sizeMB })),
+      createPeer(),
+      THROUGHPUT,
+    );
+    log('stage breakdown…');
+    const stagesSizeMB = 4;
+    const stages = await measureStages(corpora.get(stagesSizeMB)!, { warmup: 3, runs: 7 });
+    log('editing…');
+    const editing = measureEditing(corpora.get(16)!.text, 200, SEED);
+    log('sizes and activation estimate…');
+    const sizes = measureSizes(REPO, builds, 5);
+    log('server start-up…');
+    const startup = { production: await measureStartup(builds.production.serverJs, 7), dev: await measureStartup(builds.dev.serverJs, 5) };
+    log('server round trips…');
+    const roundTrips = await measureRoundTrips(builds.production.serverJs, corpora.get(4)!, corpora.get(16)!, logCorpus, SEED);
+
+    const results: Results = { throughput, stages, stagesSizeMB, editing, sizes, startup, roundTrips };
+    const sections = buildSections(results);
+    const recommendation = recommendMaxFileSize(results, CURRENT_MAX_FILE_SIZE_MB);
+    const endLoad = describeMachine().loadAverage;
+
+    console.log('');
+    console.log(
+      'ours = analyzeDocument (split, parse, validate); floor = jsonc-parser parseTree of the same bodies; peer = vscode-json-languageservice parse + doValidation against generated schemas.',
+    );
+    console.log(renderTable(sections));
+    console.log('');
+    const corpusLine = throughput.map(
+      (result) =>
+        `${result.sizeMB} MB: ${result.requests} requests, ${result.bodies} bodies (${((100 * result.bodyChars) / result.chars).toFixed(0)}% of the text), ${result.findings} findings (peer: ${result.peerDiagnostics} diagnostics)`,
+    );
+    console.log(`Corpus (seed ${SEED}): ${corpusLine.join('; ')}.`);
+    console.log('');
+    console.log('mdeApi.maxFileSizeMB:');
+    console.log(recommendation.text);
+    console.log('');
+    console.log(`Load average (1 min) at end: ${endLoad.toFixed(2)}. Total bench time ${((nowMs() - started) / 1000).toFixed(0)} s.`);
+
+    const timestamp = new Date().toISOString();
+    const { file, previous } = saveRun(REPO, {
+      timestamp,
+      machine: { ...machine, loadAverageAtEnd: endLoad },
+      seed: SEED,
+      metrics: metricsOf(sections),
+      recommendation,
+      results: {
+        ...results,
+        corpora: [...corpora.values()].map(({ text, ...rest }) => ({ chars: text.length, ...rest, bodyKeyOffsets: undefined, requestLineOffsets: undefined, errorCodeOffsets: undefined })),
+      },
+    });
+    console.log(`Raw results: ${file} (and .bench/latest.json)`);
+    if (previous) {
+      console.log('');
+      console.log(renderComparison(sections, previous));
+    }
+  } finally {
+    builds.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,263 @@
+/** Turns the measurements into table rows with their budgets, and the maxFileSizeMB advice. */
+import type { EditingResult } from './editing';
+import type { Section } from './report';
+import type { RoundTripResult, StartupResult } from './roundTrips';
+import type { SizeResult } from './size';
+import type { StageBreakdown, ThroughputResult } from './throughput';
+
+export interface Results {
+  readonly throughput: readonly ThroughputResult[];
+  readonly stages: StageBreakdown;
+  readonly stagesSizeMB: number;
+  readonly editing: EditingResult;
+  readonly sizes: SizeResult;
+  readonly startup: { readonly dev: StartupResult; readonly production: StartupResult };
+  readonly roundTrips: RoundTripResult;
+}
+
+export const BUDGETS = {
+  oursOverFloor: 1.5,
+  peerOverOurs: 5,
+  scalingGrowth: 1.3,
+  editMedianMs: 5,
+  initializeMs: 150,
+  requestP95Ms: 10,
+  logFirstHoverMs: 1000,
+  vsixKB: 500,
+  fullValidationMs: 500,
+};
+
+export function buildSections(results: Results): Section[] {
+  const { throughput, stages, editing, sizes, startup, roundTrips } = results;
+  const sections: Section[] = [];
+
+  sections.push({
+    title: 'Throughput: full-document validation (MB of the whole .http document per second)',
+    rows: throughput.flatMap((result) => [
+      {
+        key: `throughput.${result.sizeMB}MB.MBps`,
+        label: `${result.sizeMB} MB: MB/s (ours vs floor)`,
+        value: result.oursMBps,
+        unit: 'MB/s',
+        floor: result.floorMBps,
+        peer: result.peerMBps,
+        ratio: result.oursOverFloor,
+        ratioLabel: 'ours/floor',
+        target: `≤ ${BUDGETS.oursOverFloor}×`,
+        met: result.oursOverFloor <= BUDGETS.oursOverFloor,
+      },
+      {
+        key: `throughput.${result.sizeMB}MB.peerOverOurs`,
+        label: `${result.sizeMB} MB: median time (peer vs ours)`,
+        value: result.ours.median,
+        unit: 'ms',
+        floor: result.floor.median,
+        peer: result.peer.median,
+        ratio: result.peerOverOurs,
+        ratioLabel: 'peer/ours',
+        target: `≥ ${BUDGETS.peerOverOurs}×`,
+        met: result.peerOverOurs >= BUDGETS.peerOverOurs,
+      },
+      {
+        key: `throughput.${result.sizeMB}MB.p95`,
+        label: `${result.sizeMB} MB: p95 time`,
+        value: result.ours.p95,
+        unit: 'ms',
+        floor: result.floor.p95,
+        peer: result.peer.p95,
+      },
+    ]),
+  });
+
+  sections.push({
+    title: `Where our time goes (${results.stagesSizeMB} MB, each stage run alone, median)`,
+    rows: Object.entries(stages.stages).map(([stage, ms]) => ({
+      key: `stages.${stage}`,
+      label: `${stage} (${((100 * ms) / stages.full).toFixed(0)}%)`,
+      value: ms,
+      unit: 'ms',
+    })),
+  });
+
+  const perMB = throughput.map((result) => result.oursPerMBms);
+  const spread = Math.max(...perMB) / Math.min(...perMB);
+  // Linear means the largest document costs no more per MB than the smallest; cheaper is fine.
+  const growth = perMB[perMB.length - 1] / perMB[0];
+  sections.push({
+    title: 'Scaling: cost per MB should not grow with size',
+    rows: [
+      ...throughput.map((result) => ({
+        key: `scaling.${result.sizeMB}MB.msPerMB`,
+        label: `${result.sizeMB} MB: ms per MB`,
+        value: result.oursPerMBms,
+        unit: 'ms/MB',
+        floor: result.floorPerMBms,
+        peer: result.peer.median / (result.chars / (1024 * 1024)),
+      })),
+      {
+        key: 'scaling.growth',
+        label: `ms per MB at ${throughput[throughput.length - 1].sizeMB} MB / at ${throughput[0].sizeMB} MB (ours)`,
+        value: growth,
+        unit: '×',
+        target: `≤ ${BUDGETS.scalingGrowth}×`,
+        met: growth <= BUDGETS.scalingGrowth,
+      },
+      { key: 'scaling.spread', label: 'largest / smallest ms per MB (ours)', value: spread, unit: '×' },
+    ],
+  });
+
+  sections.push({
+    title: `Editing in process: IncrementalHttpAnalysis, ${(editing.chars / (1024 * 1024)).toFixed(0)} MB, ${editing.edits} one-character edits`,
+    rows: [
+      { key: 'editing.reset', label: 'reset + findings() (once)', value: editing.resetMs, unit: 'ms' },
+      {
+        key: 'editing.median',
+        label: 'update + findings() on the flat text: median',
+        value: editing.perEdit.median,
+        unit: 'ms',
+        target: `≤ ${BUDGETS.editMedianMs} ms`,
+        met: editing.perEdit.median <= BUDGETS.editMedianMs,
+      },
+      { key: 'editing.p95', label: 'update + findings() on the flat text: p95', value: editing.perEdit.p95, unit: 'ms' },
+      { key: 'editing.flatten.median', label: 'flattening the edited text (V8 rope copy): median', value: editing.flatten.median, unit: 'ms' },
+      { key: 'editing.withFlatten.median', label: 'flatten + update + findings(): median', value: editing.withFlatten.median, unit: 'ms' },
+      { key: 'editing.withFlatten.p95', label: 'flatten + update + findings(): p95', value: editing.withFlatten.p95, unit: 'ms' },
+      { key: 'editing.update.median', label: '  of which update: median', value: editing.update.median, unit: 'ms' },
+      { key: 'editing.findings.median', label: '  of which findings(): median', value: editing.findings.median, unit: 'ms' },
+      { key: 'editing.blocks.median', label: 'blocks re-analyzed per edit: median', value: editing.analyzedBlocks.median, unit: '' },
+    ],
+  });
+
+  const rt = roundTrips;
+  const p95Row = (key: string, label: string, value: number) => ({
+    key,
+    label,
+    value,
+    unit: 'ms',
+    target: `≤ ${BUDGETS.requestP95Ms} ms`,
+    met: value <= BUDGETS.requestP95Ms,
+  });
+  sections.push({
+    title: 'Language server round trips (node server.js --stdio, production build, client-side timing)',
+    rows: [
+      {
+        key: 'server.initialize.production',
+        label: 'spawn → initialize result (production): median',
+        value: startup.production.initialize.median,
+        unit: 'ms',
+        target: `≤ ${BUDGETS.initializeMs} ms`,
+        met: startup.production.initialize.median <= BUDGETS.initializeMs,
+      },
+      { key: 'server.initialize.production.p95', label: 'spawn → initialize result (production): p95', value: startup.production.initialize.p95, unit: 'ms' },
+      { key: 'server.initialize.dev', label: 'spawn → initialize result (dev build): median', value: startup.dev.initialize.median, unit: 'ms' },
+      { key: 'server.open4.diagnostics', label: `4 MB .http didOpen → diagnostics (${rt.open4MB.diagnostics})`, value: rt.open4MB.toDiagnosticsMs, unit: 'ms' },
+      p95Row('server.hover.p95', `hover p95 (${rt.hover.all.n} requests, ${rt.hover.nonEmpty} non-empty)`, rt.hover.all.p95),
+      { key: 'server.hover.median', label: 'hover median', value: rt.hover.all.median, unit: 'ms' },
+      { key: 'server.hover.bodyKey.p95', label: '  hover p95 on body keys', value: rt.hover.bodyKey.p95, unit: 'ms' },
+      { key: 'server.hover.requestLine.p95', label: '  hover p95 on request lines', value: rt.hover.requestLine.p95, unit: 'ms' },
+      { key: 'server.hover.errorCode.p95', label: '  hover p95 on pasted error codes', value: rt.hover.errorCode.p95, unit: 'ms' },
+      p95Row('server.codeAction.p95', `code action p95, no 'only' (${rt.codeAction.actionsPerRequest.toFixed(0)} actions each)`, rt.codeAction.all.p95),
+      { key: 'server.codeAction.median', label: 'code action median, no only', value: rt.codeAction.all.median, unit: 'ms' },
+      { key: 'server.codeAction.quickfix.p95', label: "code action p95, only: ['quickfix']", value: rt.codeAction.quickFixOnly.p95, unit: 'ms' },
+      { key: 'server.open16.diagnostics', label: `16 MB .http didOpen → diagnostics (${rt.open16MB.diagnostics})`, value: rt.open16MB.toDiagnosticsMs, unit: 'ms' },
+      { key: 'server.typing16.changeThenHover', label: '16 MB: didChange + hover round trip, median', value: rt.typing16MB.changeThenHover.median, unit: 'ms' },
+      { key: 'server.typing16.changeThenHover.p95', label: '16 MB: didChange + hover round trip, p95', value: rt.typing16MB.changeThenHover.p95, unit: 'ms' },
+      { key: 'server.typing16.hoverAlone', label: '16 MB: same hover alone, median', value: rt.typing16MB.hoverAlone.median, unit: 'ms' },
+      {
+        key: 'server.typing16.diagnostics',
+        label: '16 MB: didChange → diagnostics − 150 ms debounce, median',
+        value: rt.typing16MB.changeToDiagnosticsLessDebounce.median,
+        unit: 'ms',
+      },
+      { key: 'server.log.open', label: '50 MB .log didOpen (+ a request behind it)', value: rt.log50MB.openMs, unit: 'ms' },
+      {
+        key: 'server.log.firstHoverEnd',
+        label: '50 MB .log first hover, error code near the end',
+        value: rt.log50MB.firstHoverNearEndMs,
+        unit: 'ms',
+        target: `≤ ${BUDGETS.logFirstHoverMs} ms`,
+        met: rt.log50MB.firstHoverNearEndMs <= BUDGETS.logFirstHoverMs,
+      },
+      {
+        key: 'server.log.firstHoverStart',
+        label: '50 MB .log first hover, error code near the start',
+        value: rt.log50MB.firstHoverNearStartMs,
+        unit: 'ms',
+        target: `≤ ${BUDGETS.logFirstHoverMs} ms`,
+        met: rt.log50MB.firstHoverNearStartMs <= BUDGETS.logFirstHoverMs,
+      },
+      { key: 'server.log.nextHoverStart', label: '50 MB .log next hover, near the start', value: rt.log50MB.thenHoverNearStartMs, unit: 'ms' },
+      { key: 'server.log.nextHoverEnd', label: '50 MB .log next hover, near the end', value: rt.log50MB.thenHoverNearEndMs, unit: 'ms' },
+      { key: 'server.log.codeLens', label: `50 MB .log code lens request (${rt.log50MB.codeLenses} lenses)`, value: rt.log50MB.codeLensMs, unit: 'ms' },
+      { key: 'server.log.codeLens.again', label: '50 MB .log code lens request again (cached)', value: rt.log50MB.codeLensAgainMs, unit: 'ms' },
+      { key: 'server.rss.initialize', label: 'server RSS after initialize', value: rt.rssMB.afterInitialize, unit: 'MB' },
+      { key: 'server.rss.4MB', label: 'server RSS with the 4 MB .http open', value: rt.rssMB.after4MB, unit: 'MB' },
+      { key: 'server.rss.20MB', label: 'server RSS with 4 + 16 MB .http open', value: rt.rssMB.after16MB, unit: 'MB' },
+      {
+        key: 'server.rss.all',
+        label: `server RSS, 4 + 16 MB .http (typed in) + 50 MB .log open (${rt.rssMB.openedMB.toFixed(0)} MB)`,
+        value: rt.rssMB.after50MBLog,
+        unit: 'MB',
+      },
+      { key: 'server.rss.end', label: 'server RSS at the end (log reopened, code lenses computed)', value: rt.rssMB.atEnd, unit: 'MB' },
+    ],
+  });
+
+  sections.push({
+    title: 'Size and start-up',
+    rows: [
+      { key: 'size.production.extension', label: 'dist/extension.js (production)', value: sizes.productionKB.extension, unit: 'KB' },
+      { key: 'size.production.server', label: 'dist/server.js (production)', value: sizes.productionKB.server, unit: 'KB' },
+      { key: 'size.dev.extension', label: 'dist/extension.js (dev, unminified)', value: sizes.devKB.extension, unit: 'KB' },
+      { key: 'size.dev.server', label: 'dist/server.js (dev, unminified)', value: sizes.devKB.server, unit: 'KB' },
+      ...(sizes.vsix
+        ? [
+            {
+              key: 'size.vsix',
+              label: `dist-vsix/mde-api-tools.vsix (built ${sizes.vsix.modified.slice(0, 16)})`,
+              value: sizes.vsix.kB,
+              unit: 'KB',
+              target: `≤ ${BUDGETS.vsixKB} KB`,
+              met: sizes.vsix.kB <= BUDGETS.vsixKB,
+            },
+          ]
+        : []),
+      {
+        key: 'startup.requireExtension',
+        label: 'require(extension.js) with stub vscode: median (estimate)',
+        value: sizes.requireExtension.median,
+        unit: 'ms',
+      },
+    ],
+  });
+  return sections;
+}
+
+export interface Recommendation {
+  readonly msPerMB: number;
+  readonly source: string;
+  readonly recommendedMB: number;
+  readonly text: string;
+}
+
+/**
+ * The largest "round" size whose full validation stays at half the budget on this machine, taking
+ * the slower of in-process validation and open → diagnostics through the server.
+ */
+export function recommendMaxFileSize(results: Results, currentMB: number): Recommendation {
+  const largest = results.throughput[results.throughput.length - 1];
+  const inProcess = largest.oursPerMBms;
+  const throughServer = results.roundTrips.open16MB.toDiagnosticsMs / 16;
+  const [msPerMB, source] = throughServer > inProcess ? [throughServer, 'open → diagnostics through the server'] : [inProcess, 'analyzeDocument in process'];
+  const comfortableMs = BUDGETS.fullValidationMs / 2;
+  const candidates = [1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64];
+  const recommendedMB = candidates.filter((size) => size * msPerMB <= comfortableMs).pop() ?? 1;
+  const text = [
+    `Full validation costs ${msPerMB.toFixed(1)} ms per MB here (${source}, the slower of the two).`,
+    `The current default of ${currentMB} MB means about ${(currentMB * msPerMB).toFixed(0)} ms for a full validation (on open, or when a change cannot be applied incrementally).`,
+    `To stay well under ${BUDGETS.fullValidationMs} ms (≤ ${comfortableMs} ms, leaving room for slower machines), recommend mdeApi.maxFileSizeMB = ${recommendedMB}`,
+    `(≈ ${(recommendedMB * msPerMB).toFixed(0)} ms); ${BUDGETS.fullValidationMs} ms itself is reached at ${(BUDGETS.fullValidationMs / msPerMB).toFixed(1)} MB on this machine.`,
+    'Edits after the first validation are incremental and cost milliseconds at any size; the limit guards the first validation, which blocks the server.',
+  ].join('\n');
+  return { msPerMB, source, recommendedMB, text };
+}

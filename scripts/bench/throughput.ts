@@ -1,0 +1,242 @@
+/**
+ * Full-document validation throughput, side by side on the same corpus:
+ *  - ours:  analyzeDocument(text, 'http', catalogMatcher): split, HTTP parse, mask, JSON parse, validate;
+ *  - floor: jsonc-parser parseTree of the same bodies, extracted beforehand (the least any validator
+ *           built on jsonc-parser must pay);
+ *  - peer:  vscode-json-languageservice parsing and validating each body against catalog schemas.
+ * The three run interleaved, one of each per round, so machine load hits them alike. Each keeps
+ * what it builds until the round ends (ours keeps its analysis for hovers), so each pays for
+ * the garbage it makes.
+ */
+import { parseTree, type Node } from 'jsonc-parser';
+import { getLanguageService, TextDocument, type LanguageService } from 'vscode-json-languageservice';
+import { catalogMatcher } from '../../src/core/catalog/catalog';
+import { parseHttpDocument, splitBlocks } from '../../src/core/http/httpParser';
+import { maskBody, type MaskedBody } from '../../src/core/json/maskedBody';
+import { analyzeDocument, type AnalyzedRequest } from '../../src/core/requests/requestAnalyzer';
+import { validateBody } from '../../src/core/validate/bodyValidator';
+import { jsonOperations, type HttpCorpus } from './corpus';
+import { operationSchema } from './schemas';
+import { collectGarbage, MB, nowMs, summarize, type Summary } from './stats';
+
+/** What our pipeline passes to parseTree for an .http body. */
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false };
+
+export interface ThroughputResult {
+  readonly sizeMB: number;
+  readonly chars: number;
+  readonly requests: number;
+  readonly bodies: number;
+  readonly bodyChars: number;
+  readonly findings: number;
+  readonly peerDiagnostics: number;
+  readonly ours: Summary;
+  readonly floor: Summary;
+  readonly peer: Summary;
+  /** MB of the whole document per second, for all three, so the ratios are ratios of times. */
+  readonly oursMBps: number;
+  readonly floorMBps: number;
+  readonly peerMBps: number;
+  readonly oursPerMBms: number;
+  readonly floorPerMBms: number;
+  readonly oursOverFloor: number;
+  readonly peerOverOurs: number;
+  readonly samples: { ours: number[]; floor: number[]; peer: number[] };
+}
+
+interface PeerBody {
+  readonly uri: string;
+  readonly text: string;
+}
+
+export function createPeer(): LanguageService {
+  const service = getLanguageService({});
+  // One schema per operation, bound by file name as a workspace's json.schemas setting would do it.
+  service.configure({
+    validate: true,
+    allowComments: false,
+    schemas: jsonOperations.map((operation) => ({
+      uri: `bench://schemas/${operation.id}.json`,
+      fileMatch: [`/bodies/${operation.id}/*.json`],
+      schema: operationSchema(operation),
+    })),
+  });
+  return service;
+}
+
+async function runPeer(service: LanguageService, bodies: readonly PeerBody[]): Promise<number> {
+  let diagnostics = 0;
+  for (const body of bodies) {
+    const document = TextDocument.create(body.uri, 'json', 1, body.text);
+    const json = service.parseJSONDocument(document);
+    diagnostics += (await service.doValidation(document, json)).length;
+  }
+  return diagnostics;
+}
+
+/** A corpus made ready for timing: its bodies extracted once, untimed. */
+interface Subject {
+  readonly sizeMB: number;
+  readonly text: string;
+  readonly bodyTexts: readonly string[];
+  readonly peerBodies: readonly PeerBody[];
+  readonly requests: number;
+  readonly findings: number;
+  readonly samples: { ours: number[]; floor: number[]; peer: number[] };
+  peerDiagnostics: number;
+}
+
+function prepare(corpus: HttpCorpus, sizeMB: number): Subject {
+  const text = corpus.text;
+  // Bodies are taken from our own analysis: exactly the text our parse step sees (variables
+  // masked, whole-line comments blanked), so the floor and the peer read the same characters.
+  const reference = analyzeDocument(text, 'http', catalogMatcher);
+  const bodyTexts = reference.bodies.map((body) => body.analysis.masked.text);
+  const expectedBodies = Object.values(corpus.bodiesByOperation).reduce((sum, count) => sum + count, 0);
+  if (bodyTexts.length !== expectedBodies) {
+    throw new Error(`corpus has ${expectedBodies} bodies but the analysis found ${bodyTexts.length}`);
+  }
+  return {
+    sizeMB,
+    text,
+    bodyTexts,
+    peerBodies: reference.bodies.map((body, index) => ({ uri: `bench://bodies/${body.operation?.id ?? 'none'}/${index}.json`, text: body.analysis.masked.text })),
+    requests: reference.requests.length,
+    findings: reference.findings.length,
+    samples: { ours: [], floor: [], peer: [] },
+    peerDiagnostics: 0,
+  };
+}
+
+/** One timing of each contender on one subject, garbage collected before each. */
+async function measureRound(subject: Subject, peer: LanguageService, record: boolean): Promise<void> {
+  let kept: unknown;
+  collectGarbage();
+  let start = nowMs();
+  kept = analyzeDocument(subject.text, 'http', catalogMatcher);
+  const ours = nowMs() - start;
+  kept = undefined;
+  collectGarbage();
+  start = nowMs();
+  const trees: (Node | undefined)[] = [];
+  for (const body of subject.bodyTexts) {
+    trees.push(parseTree(body, [], PARSE_OPTIONS));
+  }
+  kept = trees;
+  const floor = nowMs() - start;
+  kept = undefined;
+  collectGarbage();
+  start = nowMs();
+  subject.peerDiagnostics = await runPeer(peer, subject.peerBodies);
+  const peerTime = nowMs() - start;
+  void kept;
+  if (record) {
+    subject.samples.ours.push(ours);
+    subject.samples.floor.push(floor);
+    subject.samples.peer.push(peerTime);
+  }
+}
+
+/**
+ * Every size is measured in every round (1, 4, 16 MB, then again), so a burst of load from
+ * elsewhere lands on all sizes alike and the per-MB comparison between sizes stays fair.
+ */
+export async function measureThroughput(
+  corpora: readonly { corpus: HttpCorpus; sizeMB: number }[],
+  peer: LanguageService,
+  options: { warmupRounds: number; runs: number },
+): Promise<ThroughputResult[]> {
+  const subjects = corpora.map(({ corpus, sizeMB }) => prepare(corpus, sizeMB));
+  // Warm-up on the smallest subject (the JIT needs calls, not megabytes), then one untimed full round.
+  for (let round = 0; round < options.warmupRounds; round++) {
+    await measureRound(subjects[0], peer, false);
+  }
+  for (const subject of subjects) {
+    await measureRound(subject, peer, false);
+  }
+  for (let round = 0; round < options.runs; round++) {
+    for (const subject of subjects) {
+      await measureRound(subject, peer, true);
+    }
+  }
+  return subjects.map(resultOf);
+}
+
+function resultOf(subject: Subject): ThroughputResult {
+  const ours = summarize(subject.samples.ours);
+  const floor = summarize(subject.samples.floor);
+  const peerSummary = summarize(subject.samples.peer);
+  const megabytes = subject.text.length / MB;
+  return {
+    sizeMB: subject.sizeMB,
+    chars: subject.text.length,
+    requests: subject.requests,
+    bodies: subject.bodyTexts.length,
+    bodyChars: subject.bodyTexts.reduce((sum, body) => sum + body.length, 0),
+    findings: subject.findings,
+    peerDiagnostics: subject.peerDiagnostics,
+    ours,
+    floor,
+    peer: peerSummary,
+    oursMBps: megabytes / (ours.median / 1000),
+    floorMBps: megabytes / (floor.median / 1000),
+    peerMBps: megabytes / (peerSummary.median / 1000),
+    oursPerMBms: ours.median / megabytes,
+    floorPerMBms: floor.median / megabytes,
+    oursOverFloor: ours.median / floor.median,
+    peerOverOurs: peerSummary.median / ours.median,
+    samples: subject.samples,
+  };
+}
+
+/** Median time of each stage of our pipeline, run on its own, to show where the time goes. */
+export interface StageBreakdown {
+  readonly full: number;
+  readonly stages: Readonly<Record<string, number>>;
+}
+
+export async function measureStages(corpus: HttpCorpus, options: { warmup: number; runs: number }): Promise<StageBreakdown> {
+  const text = corpus.text;
+  const reference = analyzeDocument(text, 'http', catalogMatcher);
+  const withBodies = reference.requests.filter((request): request is AnalyzedRequest & { operation: NonNullable<AnalyzedRequest['operation']> } =>
+    Boolean(request.body && request.operation),
+  );
+  const masked: MaskedBody[] = withBodies.map((request) => maskBody(text, request.request.body!, request.request.body!.commentLines));
+  const roots = masked.map((body) => parseTree(body.text, [], PARSE_OPTIONS)!);
+  let kept: unknown;
+  // The previous result is dropped before the collection, so no stage runs on a heap still
+  // holding its last round's output (the contenders above are timed the same way).
+  const median = async (run: () => unknown) => {
+    const samples: number[] = [];
+    for (let round = 0; round < options.warmup + options.runs; round++) {
+      kept = undefined;
+      collectGarbage();
+      const start = nowMs();
+      kept = run();
+      if (round >= options.warmup) {
+        samples.push(nowMs() - start);
+      }
+    }
+    return summarize(samples).median;
+  };
+  const full = await median(() => analyzeDocument(text, 'http', catalogMatcher));
+  const split = await median(() => splitBlocks(text));
+  const httpParse = await median(() => parseHttpDocument(text));
+  const match = await median(() => reference.requests.map((request) => catalogMatcher.matchUrl(request.request.method ?? 'GET', request.request.url)));
+  const mask = await median(() => withBodies.map((request) => maskBody(text, request.request.body!, request.request.body!.commentLines)));
+  const jsonParse = await median(() => masked.map((body) => parseTree(body.text, [], PARSE_OPTIONS)));
+  const validate = await median(() =>
+    withBodies.map((request, index) => validateBody(roots[index], { operation: request.operation, masked: masked[index], partial: false })),
+  );
+  void kept;
+  const stages = {
+    'split into ### blocks': split,
+    'parse request lines/headers': httpParse - split,
+    'match URL to operation': match,
+    'mask {{variables}}/comments': mask,
+    'JSON parse (parseTree)': jsonParse,
+    'validate against catalog': validate,
+  };
+  const accounted = Object.values(stages).reduce((sum, value) => sum + value, 0);
+  return { full, stages: { ...stages, 'rest: full minus the stages above': full - accounted } };
+}
