@@ -12,7 +12,7 @@ export interface Settings {
 
 export const defaultSettings: Settings = {
   docsLanguage: 'auto',
-  maxFileSizeMB: 32,
+  maxFileSizeMB: 4,
   validationEnabled: true,
   codeLensEnabled: true,
 };
@@ -66,6 +66,7 @@ function isBoolean(value: unknown): value is boolean {
 }
 
 function describe(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  // JSON.stringify shows NaN and ±Infinity as null, which is not what was set.
+  const text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -15,8 +15,12 @@ interface CompiledTemplate {
   readonly segments: readonly (string | null)[];
 }
 
+const MAX_CACHED_URLS = 4096;
+
 export class OperationMatcher {
   private readonly templates: CompiledTemplate[];
+  /** .http files repeat the same few URLs thousands of times; matching is pure, so it is cached. */
+  private readonly urlCache = new Map<string, UrlMatch>();
 
   constructor(readonly operations: readonly OperationSpec[]) {
     // Literal segments beat parameters: `/api/machines/findbytag` before `/api/machines/{id}`.
@@ -30,6 +34,19 @@ export class OperationMatcher {
 
   /** Matches a request URL on any host, `/api/` or `/api/v1.0/`, any letter case, query ignored. */
   matchUrl(method: string, url: string): UrlMatch {
+    const key = `${method} ${url}`;
+    let match = this.urlCache.get(key);
+    if (!match) {
+      if (this.urlCache.size >= MAX_CACHED_URLS) {
+        this.urlCache.clear();
+      }
+      match = this.matchUrlUncached(method, url);
+      this.urlCache.set(key, match);
+    }
+    return match;
+  }
+
+  private matchUrlUncached(method: string, url: string): UrlMatch {
     const path = normalizePath(url);
     if (path === undefined) {
       return { otherMethods: [], underApi: false };

@@ -2,7 +2,7 @@
  * Splits .http/.rest text (REST Client, httpYac and JetBrains dialects) into requests and
  * responses. Every offset is into the original text, so nothing downstream has to map positions.
  */
-import { iterateLines, type Line } from '../text/lines';
+import { firstNonBlank, iterateLines, type Line } from '../text/lines';
 
 /** An offset range [start, end) into the document. */
 export interface Span {
@@ -57,7 +57,6 @@ const REQUEST_LINE = /^(\s*)(?:([A-Za-z]+)(\s+))?(\S(?:.*\S)?)$/;
 const HTTP_VERSION_SUFFIX = /\s+HTTP\/\d(?:\.\d)?$/i;
 const STATUS_LINE = /^\s*(HTTP\/\d(?:\.\d)?)\s+(\d{3})(?:\s+(.*?))?\s*$/i;
 const HEADER_LINE = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/;
-const CONTINUATION_LINE = /^\s*[?&]/;
 /** Blanks that may stand before a `###` separator: the `\s` of `^\s*###`. */
 const BLANK = /\s/;
 const FILE_VARIABLE = /^\s*@[\w.-]+\s*=/;
@@ -132,8 +131,13 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
   };
 
   for (const line of iterateLines(text, span.start, span.end)) {
+    // Each regular expression below needs a particular first character: checking it first keeps
+    // the common lines (JSON in bodies) away from the expressions altogether.
+    const first = firstNonBlank(line.text);
+    const blank = first === '';
+    const maybeComment = first === '#' || first === '/';
     // A status line ends whatever came before: REST Client and httpYac paste responses this way.
-    const status = STATUS_LINE.exec(line.text);
+    const status = first === 'H' || first === 'h' ? STATUS_LINE.exec(line.text) : null;
     if (status) {
       closeResponse();
       response = {
@@ -150,7 +154,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
     }
     switch (state) {
       case 'preamble': {
-        if (isBlank(line) || COMMENT_LINE.test(line.text) || FILE_VARIABLE.test(line.text)) {
+        if (blank || (maybeComment && COMMENT_LINE.test(line.text)) || (first === '@' && FILE_VARIABLE.test(line.text))) {
           break;
         }
         request = startRequest(line);
@@ -158,16 +162,16 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
         break;
       }
       case 'requestHeaders': {
-        if (request && CONTINUATION_LINE.test(line.text) && request.headers.length === 0) {
+        if (request && (first === '?' || first === '&') && request.headers.length === 0) {
           request.url += line.text.trim();
           request.urlEnd = line.end;
           break;
         }
-        if (isBlank(line)) {
+        if (blank) {
           state = 'requestBody';
           break;
         }
-        if (COMMENT_LINE.test(line.text)) {
+        if (maybeComment && COMMENT_LINE.test(line.text)) {
           break;
         }
         const header = parseHeader(line);
@@ -181,7 +185,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
         break;
       }
       case 'requestBody': {
-        if (RESPONSE_HANDLER.test(line.text)) {
+        if ((first === '>' || first === '<') && RESPONSE_HANDLER.test(line.text)) {
           state = 'afterBody';
           break;
         }
@@ -189,7 +193,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
         break;
       }
       case 'responseHeaders': {
-        if (isBlank(line)) {
+        if (blank) {
           state = 'responseBody';
           break;
         }
@@ -286,10 +290,6 @@ function parseHeader(line: Line): HttpHeader | undefined {
   return { name: match[1], value: match[2], start: line.start, end: line.end };
 }
 
-function isBlank(line: Line): boolean {
-  return line.text.trim() === '';
-}
-
 function finishRequest(request: MutableRequest, responses: HttpResponse[], blockEnd: number): HttpRequest {
   const firstResponse = responses[0];
   return {
@@ -327,28 +327,34 @@ function finishBody(lines: Line[]): HttpBody | undefined {
   if (!span) {
     return undefined;
   }
-  const inside = lines.filter((line) => line.start >= span.start && line.end <= span.end);
-  const firstContent = inside.find((line) => !isBlank(line) && !COMMENT_LINE.test(line.text));
-  const kind = firstContent && FILE_INCLUDE.test(firstContent.text) ? 'file' : 'inline';
-  const commentLines = inside
-    .filter((line) => COMMENT_LINE.test(line.text))
-    .map((line) => ({ start: line.start, end: line.end }));
-  return { start: span.start, end: span.end, kind, commentLines };
+  // One pass: comment lines are blanked later, and the first other line tells an include.
+  let kind: HttpBody['kind'] | undefined;
+  const commentLines: Span[] = [];
+  for (const line of lines) {
+    const first = firstNonBlank(line.text);
+    if ((first === '#' || first === '/') && COMMENT_LINE.test(line.text)) {
+      commentLines.push({ start: line.start, end: line.end });
+    } else if (first !== '' && kind === undefined) {
+      kind = first === '<' && FILE_INCLUDE.test(line.text) ? 'file' : 'inline';
+    }
+  }
+  return { start: span.start, end: span.end, kind: kind ?? 'inline', commentLines };
 }
 
 /** The span from the first to the last non-blank line, or undefined when all are blank. */
 function contentSpan(lines: Line[]): Span | undefined {
-  let first = -1;
-  let last = -1;
-  lines.forEach((line, index) => {
-    if (!isBlank(line)) {
-      if (first < 0) {
-        first = index;
-      }
-      last = index;
-    }
-  });
-  return first < 0 ? undefined : { start: lines[first].start, end: lines[last].end };
+  let first = 0;
+  while (first < lines.length && firstNonBlank(lines[first].text) === '') {
+    first++;
+  }
+  if (first === lines.length) {
+    return undefined;
+  }
+  let last = lines.length - 1;
+  while (firstNonBlank(lines[last].text) === '') {
+    last--;
+  }
+  return { start: lines[first].start, end: lines[last].end };
 }
 
 /** The value of the first header with this name, case-insensitively. */
