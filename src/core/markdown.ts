@@ -28,5 +28,8 @@ export function inlineCode(untrusted: string, maxLength = MAX_SHOWN_LENGTH): str
 
 /** A link to one of this extension's own commands, arguments encoded as VS Code expects. */
 export function commandLink(label: string, command: string, args: readonly unknown[]): string {
-  return `[${escapeMarkdown(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+  // encodeURIComponent keeps `(` and `)`: a pasted `)` in an argument would end the link early
+  // and let the rest of the argument render as Markdown of its own.
+  const encoded = encodeURIComponent(JSON.stringify(args)).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${escapeMarkdown(label)}](command:${command}?${encoded})`;
 }

@@ -47,6 +47,12 @@ const OBJECT_BUDGET = 1 << 20;
  */
 const ESCAPED_FIRST_TRY = 2 * 1024;
 const MAX_ESCAPE_LEVEL = 4;
+/**
+ * A candidate that is not an error may still be read to its budget (an unclosed `"error": {"a": [`),
+ * and every candidate inside it re-reads the same text: past this many such reads still open
+ * around a candidate, it is skipped, which keeps lines of truncated objects linear.
+ */
+const MAX_OPEN_FAILED_READS = 4;
 
 export function recognizeErrors(text: string, options: RecognizeOptions = {}): RecognizedError[] {
   const from = Math.max(0, options.from ?? 0);
@@ -56,17 +62,28 @@ export function recognizeErrors(text: string, options: RecognizeOptions = {}): R
   pattern.lastIndex = from;
   let match: RegExpExecArray | null;
   let previousEnd = 0;
+  let openFailedReads: number[] = [];
   while ((match = pattern.exec(text)) && match.index < to) {
-    if (match.index < previousEnd) {
+    const at = match.index;
+    if (at < previousEnd) {
+      continue;
+    }
+    openFailedReads = openFailedReads.filter((end) => end > at);
+    if (openFailedReads.length >= MAX_OPEN_FAILED_READS) {
       continue;
     }
     const level = escapeLevelOf(match[1].length);
-    const error = level === undefined ? undefined : readError(text, match.index, level);
+    const reach = { end: at };
+    const read = level === undefined ? undefined : readError(text, at, level, reach);
+    // A brace the previous object already took (it was cut short there) is not this one's: it starts at its key.
+    const error = read && read.start < previousEnd ? { ...read, start: at } : read;
     if (error) {
       const head = findResponseHead(text, error.start, previousEnd);
       found.push(head ? { ...error, head } : error);
       previousEnd = error.end;
       pattern.lastIndex = Math.max(pattern.lastIndex, error.end);
+    } else if (reach.end > at) {
+      openFailedReads.push(reach.end);
     }
   }
   return found;
@@ -92,10 +109,12 @@ function escapeLevelOf(backslashes: number): number | undefined {
   return undefined;
 }
 
+/** `reach.end` is set to where the read of the object stopped, so a failed read says what it cost. */
 function readError(
   text: string,
   keyOffset: number,
   level: number,
+  reach: { end: number },
   budget = level > 0 ? ESCAPED_FIRST_TRY : OBJECT_BUDGET,
 ): Omit<RecognizedError, 'head'> | undefined {
   let view: TextView = identityView(text);
@@ -117,9 +136,10 @@ function readError(
     return undefined;
   }
   reader.skipSpace();
+  reach.end = view.sourceOffset(reader.position);
   if ((!inner.complete || reader.peek() === undefined) && budget < OBJECT_BUDGET) {
     // The first try may have cut the object, or the brace that closes its outer object.
-    return readError(text, keyOffset, level, OBJECT_BUDGET);
+    return readError(text, keyOffset, level, reach, OBJECT_BUDGET);
   }
   const field = (name: string): ErrorField | undefined => {
     const property = inner.properties.find((candidate) => candidate.key.value === name);

@@ -15,49 +15,80 @@ export interface MaskedBody {
 const PLACEHOLDER = /\{\{[^{}\r\n]*\}\}/g;
 
 export function maskBody(documentText: string, body: Span, commentLines: readonly Span[] = []): MaskedBody {
-  let text = documentText.slice(body.start, body.end);
-  for (const comment of commentLines) {
-    text = blank(text, comment.start - body.start, comment.end - body.start);
-  }
+  const comments = commentLines.map((comment) => ({ start: comment.start - body.start, end: comment.end - body.start }));
+  let text = blankAll(documentText.slice(body.start, body.end), comments);
   const placeholders: Span[] = [];
   if (text.includes('{{')) {
-    const chars = text.split('');
+    const parts: string[] = [];
+    const insideString = stringScanner(text);
+    let copied = 0;
+    // Built in one pass: thousands of placeholders on one line must not cost a scan of the line each.
     for (const match of text.matchAll(PLACEHOLDER)) {
       const start = match.index;
       const end = start + match[0].length;
       placeholders.push({ start, end });
-      const filler = isInsideString(text, start) ? '_'.repeat(end - start) : '0'.padEnd(end - start, ' ');
-      chars.splice(start, end - start, ...filler);
+      parts.push(text.slice(copied, start), insideString(start) ? '_'.repeat(end - start) : '0'.padEnd(end - start, ' '));
+      copied = end;
     }
-    text = chars.join('');
+    parts.push(text.slice(copied));
+    text = parts.join('');
   }
   return { text, base: body.start, placeholders };
 }
 
-function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-}
-
-/** Whether `offset` lies inside a JSON string, scanning from the start of its line. */
-function isInsideString(text: string, offset: number): boolean {
-  // JSON strings cannot span lines, so the state is known from the line start.
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
-    i--;
+/** Blanks the spans in one pass; blanking them one by one would copy a long body once per comment line. */
+function blankAll(text: string, spans: readonly Span[]): string {
+  if (spans.length === 0) {
+    return text;
   }
-  let inside = false;
-  for (; i < offset; i++) {
-    const ch = text[i];
-    if (inside && ch === '\\') {
-      i++;
-    } else if (ch === '"') {
-      inside = !inside;
+  const parts: string[] = [];
+  let copied = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const start = Math.max(copied, span.start);
+    if (span.end > start) {
+      parts.push(text.slice(copied, start), ' '.repeat(span.end - start));
+      copied = span.end;
     }
   }
-  return inside;
+  parts.push(text.slice(copied));
+  return parts.join('');
+}
+
+/** Whether offsets, asked in increasing order, lie inside a JSON string; one pass over the text in all. */
+function stringScanner(text: string): (offset: number) => boolean {
+  // JSON strings cannot span lines, so a line break ends whatever string was open.
+  let i = 0;
+  let inside = false;
+  return (offset) => {
+    for (; i < offset; i++) {
+      const ch = text[i];
+      if (ch === '\n' || ch === '\r') {
+        inside = false;
+      } else if (inside && ch === '\\') {
+        if (text[i + 1] !== '\n' && text[i + 1] !== '\r') {
+          i++;
+        }
+      } else if (ch === '"') {
+        inside = !inside;
+      }
+    }
+    return inside;
+  };
 }
 
 /** Whether a value's span touches a placeholder, so its real value is unknown. */
 export function touchesPlaceholder(masked: MaskedBody, start: number, end: number): boolean {
-  return masked.placeholders.some((p) => p.start < end && start < p.end);
+  // Placeholders are in order and apart: a binary search keeps an array of thousands of them linear.
+  const placeholders = masked.placeholders;
+  let low = 0;
+  let high = placeholders.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (placeholders[middle].end <= start) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low < placeholders.length && placeholders[low].start < end;
 }

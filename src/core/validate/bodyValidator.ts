@@ -41,11 +41,13 @@ class Validator {
     const properties = (node.children ?? []).filter((child) => child.type === 'property' && child.children?.[0]);
     const seen = new Map<string, Node>();
     const present = new Set<ParameterSpec>();
+    let unknownKey = false;
     for (const property of properties) {
       const keyNode = property.children![0];
       const valueNode = property.children![1];
       const key = String(keyNode.value);
       if (this.isUnknowable(keyNode)) {
+        unknownKey = true;
         continue;
       }
       const lower = key.toLowerCase();
@@ -63,7 +65,8 @@ class Validator {
         }
       }
     }
-    if (!this.context.partial) {
+    // A key built from a placeholder may be any of the required ones.
+    if (!this.context.partial && !unknownKey) {
       const missing = parameters.filter((parameter) => parameter.required && !present.has(parameter));
       if (missing.length > 0) {
         this.missingRequired(node, missing, path);
@@ -116,7 +119,8 @@ class Validator {
   }
 
   private validateValue(node: Node, spec: ParameterSpec | ElementSpec, path: string, parent: Node): void {
-    if (this.isUnknowable(node)) {
+    // An object or array holding a placeholder is still checked: only what the placeholder stands for is unknown.
+    if (node.type !== 'object' && node.type !== 'array' && this.isUnknowable(node)) {
       return;
     }
     if (node.type === 'null') {

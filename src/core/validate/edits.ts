@@ -8,7 +8,7 @@ const COMMENT_MARKER = /\/\/|\/\*|#/;
 
 export function removePropertyEdit(masked: MaskedBody, objectNode: Node, property: Node): TextEditSpec {
   const siblings = objectNode.children ?? [];
-  const index = siblings.indexOf(property);
+  const index = indexInOrder(siblings, property);
   const next = siblings[index + 1];
   const previous = siblings[index - 1];
   const propertyEnd = property.offset + property.length;
@@ -23,6 +23,21 @@ export function removePropertyEdit(masked: MaskedBody, objectNode: Node, propert
     start = COMMENT_MARKER.test(gap) ? previous.offset + previous.length + gap.indexOf(',') : previous.offset + previous.length;
   }
   return { start: masked.base + start, end: masked.base + end, newText: '' };
+}
+
+/** Siblings stand in document order: a binary search keeps thousands of duplicate keys linear. */
+function indexInOrder(siblings: readonly Node[], node: Node): number {
+  let low = 0;
+  let high = siblings.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (siblings[middle].offset < node.offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return siblings[low] === node ? low : siblings.indexOf(node);
 }
 
 export function addPropertiesEdit(masked: MaskedBody, objectNode: Node, missing: readonly ParameterSpec[]): TextEditSpec {

@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { bundles, ensureBundles, root, sourceFiles } from './bundles';
+
+/** Node built-ins that reach the network or start programs. */
+const NETWORK_OR_PROCESS = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process'];
+
+/**
+ * What each bundle genuinely requires of them, module by module, and why:
+ * - child_process in the client: vscode-languageclient starts the server (fork) and, on shutdown,
+ *   terminates its process tree (taskkill on Windows, a shell script elsewhere).
+ * - child_process in the server: vscode-languageserver's Files helpers (resolveGlobalNodePath,
+ *   resolveModulePath) run npm or yarn to find global modules; our server never calls them.
+ * - net on both sides: vscode-jsonrpc's pipe and socket transports. The client starts the server
+ *   over Node IPC and the CLI uses --stdio, so neither ever opens a socket.
+ */
+const expected = {
+  extension: {
+    child_process: ['node_modules/vscode-languageclient/lib/node/main.js', 'node_modules/vscode-languageclient/lib/node/processes.js'],
+    net: ['node_modules/vscode-jsonrpc/lib/node/main.js'],
+  },
+  server: {
+    child_process: ['node_modules/vscode-languageserver/lib/node/files.js'],
+    net: ['node_modules/vscode-jsonrpc/lib/node/main.js'],
+  },
+};
+
+/** The bundle split into the modules esbuild inlined, by the `// path` comment it puts before each. */
+function modulesOf(bundle: string): Map<string, string> {
+  const modules = new Map<string, string>();
+  let current = '(prelude)';
+  for (const line of bundle.split('\n')) {
+    const marker = /^\/\/ ((?:node_modules|src)\/\S+)$/.exec(line);
+    if (marker) {
+      current = marker[1];
+    }
+    modules.set(current, `${modules.get(current) ?? ''}${line}\n`);
+  }
+  return modules;
+}
+
+/** Built-in name → the modules of the bundle that require it (`node:` prefix and subpaths folded). */
+function requiresOf(modules: Map<string, string>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const [module, code] of modules) {
+    for (const [, specifier] of code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)) {
+      const name = specifier.replace(/^node:/, '').split('/')[0];
+      const users = found.get(name) ?? [];
+      if (!users.includes(module)) {
+        found.set(name, [...users, module].sort());
+      }
+    }
+  }
+  return found;
+}
+
+describe('security: no network, no code execution', function () {
+  this.timeout(60_000);
+  const modules: Record<keyof typeof bundles, Map<string, string>> = { extension: new Map(), server: new Map() };
+
+  before(() => {
+    ensureBundles();
+    for (const name of Object.keys(bundles) as (keyof typeof bundles)[]) {
+      modules[name] = modulesOf(readFileSync(bundles[name], 'utf8'));
+      assert.ok([...modules[name].keys()].some((module) => module.startsWith('src/')), `${name} bundle has its module comments`);
+    }
+  });
+
+  for (const name of Object.keys(bundles) as (keyof typeof bundles)[]) {
+    it(`requires network and process modules in the ${name} bundle only where the LSP libraries need them`, () => {
+      const requires = requiresOf(modules[name]);
+      const actual = Object.fromEntries(NETWORK_OR_PROCESS.filter((builtin) => requires.has(builtin)).map((builtin) => [builtin, requires.get(builtin)]));
+      assert.deepEqual(actual, expected[name]);
+    });
+
+    it(`has none of our own modules in the ${name} bundle require a Node built-in`, () => {
+      for (const [module, code] of modules[name]) {
+        if (module.startsWith('src/')) {
+          const specifiers = [...code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
+          assert.deepEqual(specifiers.filter((specifier) => specifier !== 'vscode'), [], `${module} requires ${specifiers.join(', ')}`);
+        }
+      }
+    });
+  }
+
+  it('requires no http, https, http2, tls, dgram or dns anywhere in the server bundle', () => {
+    const requires = requiresOf(modules.server);
+    assert.deepEqual(['http', 'https', 'http2', 'tls', 'dgram', 'dns'].filter((builtin) => requires.has(builtin)), []);
+  });
+
+  it('holds fetch only in @vscode/l10n, for bundles given by URL, which the server never does', () => {
+    for (const name of Object.keys(bundles) as (keyof typeof bundles)[]) {
+      const users = [...modules[name]].filter(([, code]) => /\bfetch\s*\(|XMLHttpRequest|WebSocket/.test(code)).map(([module]) => module);
+      assert.deepEqual(users, name === 'server' ? ['node_modules/@vscode/l10n/dist/main.js'] : []);
+    }
+    const configCalls = sourceFiles.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/l10n\.config\(([^)]*)\)/g)].map((match) => match[1]));
+    assert.ok(configCalls.length > 0, 'the server configures l10n');
+    assert.ok(
+      configCalls.every((argument) => /^\{\s*contents:/.test(argument)),
+      `l10n.config is only given bundle contents, never a URI: ${configCalls.join(' | ')}`,
+    );
+  });
+
+  describe('our own source', () => {
+    const sources = sourceFiles.map((path) => ({ path: relative(root, path), text: readFileSync(path, 'utf8') }));
+    const allowedPackages = new Set([
+      'vscode',
+      'vscode-languageclient/node',
+      'vscode-languageserver',
+      'vscode-languageserver/node',
+      'vscode-languageserver-textdocument',
+      'jsonc-parser',
+      '@vscode/l10n',
+    ]);
+
+    it('imports only the LSP libraries, jsonc-parser and @vscode/l10n: no Node built-in at all', () => {
+      const imported = new Set<string>();
+      for (const { path, text } of sources) {
+        for (const [, from, bare] of text.matchAll(/\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)) {
+          const specifier = from ?? bare;
+          imported.add(specifier);
+          assert.ok(specifier.startsWith('.') || allowedPackages.has(specifier), `${path} imports ${specifier}`);
+        }
+      }
+      assert.ok(imported.has('vscode-languageserver') && imported.has('jsonc-parser'), 'the scan sees the imports');
+    });
+
+    it('makes no network call: no fetch, XMLHttpRequest or WebSocket', () => {
+      for (const { path, text } of sources) {
+        assert.doesNotMatch(text, /\bfetch\s*\(|XMLHttpRequest|WebSocket/, path);
+      }
+    });
+
+    it('executes no text: no eval, no new Function, no require or import() of computed paths', () => {
+      for (const { path, text } of sources) {
+        assert.doesNotMatch(text, /\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*['"`]/, path);
+        assert.doesNotMatch(text, /\brequire\s*\(|\bimport\s*\(/, path);
+      }
+    });
+  });
+
+  it('declares support for untrusted and virtual workspaces', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown } };
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+  });
+});
