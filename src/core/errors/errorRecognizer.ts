@@ -72,6 +72,10 @@ export function recognizeErrors(text: string, options: RecognizeOptions = {}): R
     if (openFailedReads.length >= MAX_OPEN_FAILED_READS) {
       continue;
     }
+    // Only `"error": {` can start an error object: other values are skipped before any unescaping.
+    if (!opensObject(text, pattern.lastIndex)) {
+      continue;
+    }
     const level = escapeLevelOf(match[1].length);
     const reach = { end: at };
     const read = level === undefined ? undefined : readError(text, at, level, reach);
@@ -97,6 +101,29 @@ export function errorAt(text: string, offset: number, window = 64 * 1024): Recog
   return recognizeErrors(text, { from: Math.max(0, offset - window), to: offset + ahead + 1 }).find(
     (error) => error.start <= offset && offset <= error.end,
   );
+}
+
+/** Whether a `{` follows, past blanks and escaped line breaks or tabs (`\n`, `\\n`, …). */
+function opensObject(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      i++;
+    } else if (ch === '\\') {
+      let j = i;
+      while (text[j] === '\\') {
+        j++;
+      }
+      if (text[j] !== 'n' && text[j] !== 'r' && text[j] !== 't') {
+        return false;
+      }
+      i = j + 1;
+    } else {
+      return ch === '{';
+    }
+  }
+  return false;
 }
 
 /** Backslashes before a quote at escape level k: 0, 1, 3, 7, … (2^k − 1). */

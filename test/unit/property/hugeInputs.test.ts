@@ -176,6 +176,7 @@ describe('property: huge and pathological inputs', function () {
       'error keys without objects': '{"error": ',
       'Python reprs, cut': "{'error': {'a': [",
       'objects with neither code nor target': '{"error": {"message": "socket hang up"}}\n',
+      'escaped error keys with scalar values, outside any string': '\\"error\\": 1, ',
     };
     for (const [name, unit] of Object.entries(cases)) {
       it(`stays linear on 1 MB of ${name}`, () => {
