@@ -29,7 +29,11 @@ export async function run(): Promise<void> {
   if (files.length === 0) {
     throw new Error(`No *.test.js next to ${__filename}`);
   }
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    // One closing line in the plain "N passed, N failed" form that CI logs are read for.
+    runner.once('end', () => console.log(`integration: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed, ${runner.stats?.pending ?? 0} skipped`));
+  });
   if (failures > 0) {
     throw new Error(`${failures} integration test(s) failed`);
   }
