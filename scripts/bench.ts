@@ -13,10 +13,10 @@ import { buildSections, recommendMaxFileSize, type Results } from './bench/secti
 import { buildBundles, measureSizes } from './bench/size';
 import { MB, nowMs } from './bench/stats';
 import { createPeer, measureStages, measureThroughput } from './bench/throughput';
+import { defaultSettings } from '../src/core/settings';
 
 const REPO = join(__dirname, '..');
 const SEED = 20261126;
-const CURRENT_MAX_FILE_SIZE_MB = 32;
 const SIZES_MB = [1, 4, 16];
 /** Timed rounds; each round measures every size once (see measureThroughput). */
 const THROUGHPUT = { warmupRounds: 10, runs: 9 };
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
 
     const results: Results = { throughput, stages, stagesSizeMB, editing, sizes, startup, roundTrips };
     const sections = buildSections(results);
-    const recommendation = recommendMaxFileSize(results, CURRENT_MAX_FILE_SIZE_MB);
+    const recommendation = recommendMaxFileSize(results, defaultSettings.maxFileSizeMB);
     const endLoad = describeMachine().loadAverage;
 
     console.log('');

@@ -61,7 +61,8 @@ export class LspServer {
       rootUri: null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
       locale: 'en',
-      initializationOptions: { settings: {} },
+      // Large enough for every corpus: the default limit would skip the 4 and 16 MB bodies being measured.
+      initializationOptions: { settings: { maxFileSizeMB: 256 } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
