@@ -1,5 +1,6 @@
 /** The plain-text block a user pastes into a support ticket. It never holds credentials. */
 import type { Translate } from '../hover/environment';
+import type { RecognizedError } from './errorRecognizer';
 
 export interface SupportFacts {
   readonly code?: string;
@@ -9,6 +10,19 @@ export interface SupportFacts {
   readonly reason?: string;
   readonly headers: readonly { readonly name: string; readonly value: string }[];
   readonly requestLine?: string;
+}
+
+/** The facts of a recognized error response that support and the copy commands care about. */
+export function supportFactsOf(error: RecognizedError): SupportFacts {
+  return {
+    code: error.code?.value,
+    message: error.message?.value,
+    target: error.target?.value,
+    status: error.head?.status,
+    reason: error.head?.reason,
+    headers: error.head?.headers ?? [],
+    requestLine: error.head?.requestLine,
+  };
 }
 
 /** Headers that identify the request to support; anything else (Authorization above all) is left out. */

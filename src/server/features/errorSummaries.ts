@@ -1,6 +1,7 @@
 /** Answers the client's copy commands with the error responses of a document or a selection. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RecognizedError } from '../../core/errors/errorRecognizer';
+import { supportFactsOf } from '../../core/errors/supportDetails';
 import type { ErrorSummary, WireRange } from '../../shared/protocol';
 import { toRange } from '../convert';
 import type { DocumentStore } from '../documentStore';
@@ -14,14 +15,5 @@ export function errorSummaries(document: TextDocument, store: DocumentStore, ran
 }
 
 function toSummary(document: TextDocument, error: RecognizedError): ErrorSummary {
-  return {
-    range: toRange(document, error.start, error.end),
-    code: error.code?.value,
-    message: error.message?.value,
-    target: error.target?.value,
-    status: error.head?.status,
-    reason: error.head?.reason,
-    headers: error.head?.headers ?? [],
-    requestLine: error.head?.requestLine,
-  };
+  return { range: toRange(document, error.start, error.end), ...supportFactsOf(error) };
 }

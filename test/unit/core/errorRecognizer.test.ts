@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { errorAt, recognizeErrors, type ErrorField, type RecognizedError } from '../../../src/core/errors/errorRecognizer';
 import { headOf, redactUrl } from '../../../src/core/errors/responseHead';
-import { formatSupportDetails, type SupportFacts } from '../../../src/core/errors/supportDetails';
+import { formatSupportDetails, supportFactsOf } from '../../../src/core/errors/supportDetails';
 import type { Translate } from '../../../src/core/hover/environment';
 
 const fixturesDir = path.join(__dirname, '../../fixtures/responses');
@@ -252,18 +252,6 @@ function assertField(
   assert.ok(error.start <= field.keyStart && field.keyEnd <= field.start && field.end <= error.end, `${name} lies within its object`);
 }
 
-function factsOf(error: RecognizedError): SupportFacts {
-  return {
-    code: error.code?.value,
-    message: error.message?.value,
-    target: error.target?.value,
-    status: error.head?.status,
-    reason: error.head?.reason,
-    headers: error.head?.headers ?? [],
-    requestLine: error.head?.requestLine,
-  };
-}
-
 /** The same object, as far as ranges and values go. */
 function same(a: RecognizedError | undefined, b: RecognizedError | undefined): boolean {
   return a?.start === b?.start && a?.end === b?.end && a?.code?.start === b?.code?.start;
@@ -367,7 +355,7 @@ describe('errorRecognizer', () => {
       it('never lets a credential into the result or the support details', () => {
         assert.doesNotMatch(JSON.stringify(errors), CREDENTIAL);
         for (const error of errors) {
-          assert.doesNotMatch(formatSupportDetails(factsOf(error), t), CREDENTIAL);
+          assert.doesNotMatch(formatSupportDetails(supportFactsOf(error), t), CREDENTIAL);
         }
       });
 
@@ -578,7 +566,7 @@ describe('errorRecognizer', () => {
   describe('formatSupportDetails', () => {
     it('holds code, status, message, target, dates, request ids and request line, and no credential', () => {
       const text = fixture('http-file-with-response.http');
-      const details = formatSupportDetails(factsOf(recognizeErrors(text)[0]), t);
+      const details = formatSupportDetails(supportFactsOf(recognizeErrors(text)[0]), t);
       for (const expected of [
         'Microsoft Defender for Endpoint API error',
         'Error code: Forbidden',
@@ -596,8 +584,8 @@ describe('errorRecognizer', () => {
     });
 
     it('includes Retry-After and the Python url', () => {
-      assert.ok(formatSupportDetails(factsOf(recognizeErrors(fixture('rest-client-response.http'))[0]), t).split('\n').includes('Retry-After: 30'));
-      const python = formatSupportDetails(factsOf(recognizeErrors(fixture('python-traceback.txt'))[0]), t);
+      assert.ok(formatSupportDetails(supportFactsOf(recognizeErrors(fixture('rest-client-response.http'))[0]), t).split('\n').includes('Retry-After: 30'));
+      const python = formatSupportDetails(supportFactsOf(recognizeErrors(fixture('python-traceback.txt'))[0]), t);
       assert.match(python, /^HTTP status: 400 Bad Request$/m);
       assert.match(python, /^Request: https:\/\/api\.security\.microsoft\.com\/api\/machines\?\$filter=/m);
     });
