@@ -2,7 +2,7 @@
  * Splits .http/.rest text (REST Client, httpYac and JetBrains dialects) into requests and
  * responses. Every offset is into the original text, so nothing downstream has to map positions.
  */
-import { firstNonBlank, iterateLines, type Line } from '../text/lines';
+import { iterateLines, type Line } from '../text/lines';
 
 /** An offset range [start, end) into the document. */
 export interface Span {
@@ -133,7 +133,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
   for (const line of iterateLines(text, span.start, span.end)) {
     // Each regular expression below needs a particular first character: checking it first keeps
     // the common lines (JSON in bodies) away from the expressions altogether.
-    const first = firstNonBlank(line.text);
+    const first = line.first;
     const blank = first === '';
     const maybeComment = first === '#' || first === '/';
     // A status line ends whatever came before: REST Client and httpYac paste responses this way.
@@ -331,7 +331,7 @@ function finishBody(lines: Line[]): HttpBody | undefined {
   let kind: HttpBody['kind'] | undefined;
   const commentLines: Span[] = [];
   for (const line of lines) {
-    const first = firstNonBlank(line.text);
+    const first = line.first;
     if ((first === '#' || first === '/') && COMMENT_LINE.test(line.text)) {
       commentLines.push({ start: line.start, end: line.end });
     } else if (first !== '' && kind === undefined) {
@@ -344,14 +344,14 @@ function finishBody(lines: Line[]): HttpBody | undefined {
 /** The span from the first to the last non-blank line, or undefined when all are blank. */
 function contentSpan(lines: Line[]): Span | undefined {
   let first = 0;
-  while (first < lines.length && firstNonBlank(lines[first].text) === '') {
+  while (first < lines.length && lines[first].first === '') {
     first++;
   }
   if (first === lines.length) {
     return undefined;
   }
   let last = lines.length - 1;
-  while (firstNonBlank(lines[last].text) === '') {
+  while (lines[last].first === '') {
     last--;
   }
   return { start: lines[first].start, end: lines[last].end };

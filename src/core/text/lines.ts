@@ -7,7 +7,27 @@ export interface Line {
   readonly end: number;
   /** Offset just past the line break (equals `end` on the last line). */
   readonly next: number;
+  /** The first character that is not white space, or '' for a blank line: lets parsers skip regexes. */
+  readonly first: string;
   readonly text: string;
+}
+
+/** Most lines of a large file are only ever asked for their first character: their text is cut on demand. */
+class DocumentLine implements Line {
+  private cut: string | undefined;
+
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+    readonly next: number,
+    readonly first: string,
+  ) {}
+
+  get text(): string {
+    this.cut ??= this.source.slice(this.start, this.end);
+    return this.cut;
+  }
 }
 
 /**
@@ -21,10 +41,14 @@ export function iterateLines(text: string, from = 0, to = text.length): Line[] {
   let start = from;
   while (start < to) {
     let end = start;
+    let first = -1;
     while (end < to) {
       const ch = text.charCodeAt(end);
       if (ch === 10 || ch === 13) {
         break;
+      }
+      if (first < 0 && !isWhiteSpace(ch)) {
+        first = end;
       }
       end++;
     }
@@ -32,23 +56,13 @@ export function iterateLines(text: string, from = 0, to = text.length): Line[] {
     if (end < to) {
       next += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
     }
-    lines.push({ start, end, next, text: text.slice(start, end) });
+    lines.push(new DocumentLine(text, start, end, next, first < 0 ? '' : text[first]));
     if (next === end) {
       break;
     }
     start = next;
   }
   return lines;
-}
-
-/** The first character that is not white space, or '' for a blank line: lets parsers skip regexes. */
-export function firstNonBlank(line: string): string {
-  for (let i = 0; i < line.length; i++) {
-    if (!isWhiteSpace(line.charCodeAt(i))) {
-      return line[i];
-    }
-  }
-  return '';
 }
 
 /** Exactly the characters of the regular expression class `\s`. */

@@ -1,5 +1,5 @@
 /** Parses one JSON body (never throwing) and runs the validator when its operation is known. */
-import { createScanner, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
+import { ParseErrorCode, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { OperationSpec } from '../catalog/types';
 import type { Finding, FixSpec } from '../findings';
 import type { Span } from '../http/httpParser';
@@ -62,17 +62,37 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
   return { masked, root, findings };
 }
 
-/** Where the first bracket past MAX_NESTING opens, if any; brackets in strings and comments do not count. */
+/**
+ * Where the first bracket past MAX_NESTING opens, if any; brackets in strings and comments do not
+ * count. A plain character loop: a second tokenizer pass would double the parse cost of every body.
+ */
 function nestingLimitOffset(text: string): number | undefined {
-  const scanner = createScanner(text, true);
   let depth = 0;
-  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
-    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
-      if (++depth > MAX_NESTING) {
-        return scanner.getTokenOffset();
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22 /* " */) {
+      for (i++; i < length; i++) {
+        const inner = text.charCodeAt(i);
+        if (inner === 0x5c /* \ */) {
+          i++;
+        } else if (inner === 0x22 || inner === 0x0a || inner === 0x0d) {
+          break;
+        }
       }
-    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
-      depth = Math.max(0, depth - 1);
+    } else if (ch === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i < length && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) {
+        i++;
+      }
+    } else if (ch === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? length : close + 1;
+    } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
+      if (++depth > MAX_NESTING) {
+        return i;
+      }
+    } else if ((ch === 0x7d /* } */ || ch === 0x5d) /* ] */ && depth > 0) {
+      depth--;
     }
   }
   return undefined;
