@@ -2,7 +2,7 @@
  * Splits .http/.rest text (REST Client, httpYac and JetBrains dialects) into requests and
  * responses. Every offset is into the original text, so nothing downstream has to map positions.
  */
-import { iterateLines, type Line } from '../text/lines';
+import { isWhiteSpace, readLine, type Line } from '../text/lines';
 
 /** An offset range [start, end) into the document. */
 export interface Span {
@@ -114,7 +114,7 @@ export function parseHttpDocument(text: string, within?: Span): HttpBlock[] {
   return splitBlocks(text, within).map((span) => parseHttpBlock(text, span));
 }
 
-type State = 'preamble' | 'requestHeaders' | 'requestBody' | 'responseHeaders' | 'responseBody' | 'afterBody';
+type State = 'preamble' | 'requestHeaders' | 'responseHeaders' | 'responseBody' | 'afterBody';
 
 /** Parses one block with a line state machine; tolerant of anything, never throws. */
 export function parseHttpBlock(text: string, span: Span): HttpBlock {
@@ -130,7 +130,10 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
     }
   };
 
-  for (const line of iterateLines(text, span.start, span.end)) {
+  let position = span.start;
+  while (position < span.end) {
+    const line = readLine(text, position, span.end);
+    position = line.next > line.end ? line.next : span.end;
     // Each regular expression below needs a particular first character: checking it first keeps
     // the common lines (JSON in bodies) away from the expressions altogether.
     const first = line.first;
@@ -167,29 +170,21 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
           request.urlEnd = line.end;
           break;
         }
-        if (blank) {
-          state = 'requestBody';
-          break;
-        }
         if (maybeComment && COMMENT_LINE.test(line.text)) {
           break;
         }
-        const header = parseHeader(line);
+        const header = blank ? undefined : parseHeader(line);
         if (header) {
           request?.headers.push(header);
-        } else {
-          // A line that is not a header ends the headers: REST Client sends it as the body.
-          state = 'requestBody';
-          request?.bodyLines.push(line);
-        }
-        break;
-      }
-      case 'requestBody': {
-        if ((first === '>' || first === '<') && RESPONSE_HANDLER.test(line.text)) {
-          state = 'afterBody';
           break;
         }
-        request?.bodyLines.push(line);
+        // A blank line ends the headers; so does a line that is no header: REST Client sends it as the body.
+        const scanned = scanBody(text, blank ? position : line.start, span.end);
+        if (request) {
+          request.body = scanned.body;
+        }
+        position = scanned.stop;
+        state = 'afterBody';
         break;
       }
       case 'responseHeaders': {
@@ -231,7 +226,7 @@ interface MutableRequest {
   urlStart: number;
   urlEnd: number;
   headers: HttpHeader[];
-  bodyLines: Line[];
+  body?: HttpBody;
 }
 
 interface MutableResponse {
@@ -274,7 +269,6 @@ function startRequest(line: Line): MutableRequest | undefined {
     urlStart,
     urlEnd: urlStart + url.length,
     headers: [],
-    bodyLines: [],
   };
 }
 
@@ -301,7 +295,7 @@ function finishRequest(request: MutableRequest, responses: HttpResponse[], block
     url: request.url,
     urlSpan: { start: request.urlStart, end: request.urlEnd },
     headers: request.headers,
-    body: finishBody(request.bodyLines),
+    body: request.body,
     responses,
   };
 }
@@ -322,23 +316,64 @@ function finishResponse(response: MutableResponse): HttpResponse {
   };
 }
 
-function finishBody(lines: Line[]): HttpBody | undefined {
-  const span = contentSpan(lines);
-  if (!span) {
-    return undefined;
-  }
-  // One pass: comment lines are blanked later, and the first other line tells an include.
+interface ScannedBody {
+  readonly body?: HttpBody;
+  /** Where the body stopped: a response status line, a response handler line, or the end of the block. */
+  readonly stop: number;
+}
+
+/**
+ * Reads a request body from `from` to the first response status line or response handler line.
+ * One allocation-free pass: most body lines are JSON, and only a line whose first character could
+ * start a status line, a handler or a comment is cut out and given to a regular expression.
+ */
+function scanBody(text: string, from: number, to: number): ScannedBody {
+  let position = from;
+  let contentStart = -1;
+  let contentEnd = -1;
   let kind: HttpBody['kind'] | undefined;
   const commentLines: Span[] = [];
-  for (const line of lines) {
-    const first = line.first;
-    if ((first === '#' || first === '/') && COMMENT_LINE.test(line.text)) {
-      commentLines.push({ start: line.start, end: line.end });
-    } else if (first !== '' && kind === undefined) {
-      kind = first === '<' && FILE_INCLUDE.test(line.text) ? 'file' : 'inline';
+  while (position < to) {
+    let end = position;
+    let first = -1;
+    let ch = 0;
+    while (end < to) {
+      ch = text.charCodeAt(end);
+      if (ch === 10 || ch === 13) {
+        break;
+      }
+      if (first < 0 && !isWhiteSpace(ch)) {
+        first = end;
+      }
+      end++;
     }
+    if (first >= 0) {
+      const lead = text[first];
+      const special = lead === 'H' || lead === 'h' || lead === '>' || lead === '<' || lead === '#' || lead === '/';
+      const line = special ? text.slice(position, end) : '';
+      if (special && (STATUS_LINE.test(line) || RESPONSE_HANDLER.test(line))) {
+        return { body: finishBody(contentStart, contentEnd, kind, commentLines), stop: position };
+      }
+      if (contentStart < 0) {
+        contentStart = position;
+      }
+      contentEnd = end;
+      if (special && COMMENT_LINE.test(line)) {
+        commentLines.push({ start: position, end });
+      } else if (kind === undefined) {
+        kind = lead === '<' && FILE_INCLUDE.test(line) ? 'file' : 'inline';
+      }
+    }
+    if (end >= to) {
+      break;
+    }
+    position = end + (ch === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  return { start: span.start, end: span.end, kind: kind ?? 'inline', commentLines };
+  return { body: finishBody(contentStart, contentEnd, kind, commentLines), stop: to };
+}
+
+function finishBody(start: number, end: number, kind: HttpBody['kind'] | undefined, commentLines: Span[]): HttpBody | undefined {
+  return start < 0 ? undefined : { start, end, kind: kind ?? 'inline', commentLines };
 }
 
 /** The span from the first to the last non-blank line, or undefined when all are blank. */

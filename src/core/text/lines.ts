@@ -30,43 +30,47 @@ class DocumentLine implements Line {
   }
 }
 
+/** The line that starts at `start`, breaking on CRLF, LF or a lone CR, never reading past `to`. */
+export function readLine(text: string, start: number, to: number): Line {
+  let end = start;
+  let first = -1;
+  while (end < to) {
+    const ch = text.charCodeAt(end);
+    if (ch === 10 || ch === 13) {
+      break;
+    }
+    if (first < 0 && !isWhiteSpace(ch)) {
+      first = end;
+    }
+    end++;
+  }
+  let next = end;
+  if (end < to) {
+    next += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
+  }
+  return new DocumentLine(text, start, end, next, first < 0 ? '' : text[first]);
+}
+
 /**
- * The lines of `text` between `from` and `to`, breaking on CRLF, LF and lone CR alike, as editors
- * do; a trailing line break yields no empty last line. An array rather than a generator: this runs
- * over every line of multi-megabyte files. (indexOf would scan past `to` for a CR that a file
- * without CRs never has, once per call: quadratic over many small blocks.)
+ * The lines of `text` between `from` and `to`, as editors break them; a trailing line break
+ * yields no empty last line.
  */
 export function iterateLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];
   let start = from;
   while (start < to) {
-    let end = start;
-    let first = -1;
-    while (end < to) {
-      const ch = text.charCodeAt(end);
-      if (ch === 10 || ch === 13) {
-        break;
-      }
-      if (first < 0 && !isWhiteSpace(ch)) {
-        first = end;
-      }
-      end++;
-    }
-    let next = end;
-    if (end < to) {
-      next += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
-    }
-    lines.push(new DocumentLine(text, start, end, next, first < 0 ? '' : text[first]));
-    if (next === end) {
+    const line = readLine(text, start, to);
+    lines.push(line);
+    if (line.next === line.end) {
       break;
     }
-    start = next;
+    start = line.next;
   }
   return lines;
 }
 
 /** Exactly the characters of the regular expression class `\s`. */
-function isWhiteSpace(ch: number): boolean {
+export function isWhiteSpace(ch: number): boolean {
   return (
     ch === 32 ||
     (ch >= 9 && ch <= 13) ||
