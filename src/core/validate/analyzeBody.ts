@@ -27,7 +27,7 @@ const MAX_NESTING = 256;
 
 export function analyzeBody(documentText: string, body: Span, options: BodyOptions): BodyAnalysis {
   const masked = maskBody(documentText, body, options.commentLines);
-  const tooDeep = nestingLimitOffset(masked.text);
+  const tooDeep = bracketCountExceedsLimit(masked.text) ? nestingLimitOffset(masked.text) : undefined;
   if (tooDeep !== undefined) {
     // No tree, so nothing downstream parses this text again.
     const start = masked.base + tooDeep;
@@ -60,6 +60,19 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
     findings.push(...checked.filter((finding) => finding.start < trustedEnd));
   }
   return { masked, root, findings };
+}
+
+/** Too deep a nesting needs more brackets than the limit; counting them natively spares nearly every body the exact scan. */
+function bracketCountExceedsLimit(text: string): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let i = text.indexOf(bracket); i >= 0; i = text.indexOf(bracket, i + 1)) {
+      if (++count > MAX_NESTING) {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /**

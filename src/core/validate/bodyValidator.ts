@@ -19,11 +19,11 @@ export function validateBody(root: Node, context: ValidationContext): Finding[] 
   const validator = new Validator(context, findings);
   if (root.type !== 'object') {
     if (!context.partial) {
-      validator.wrongType(root, 'object', '');
+      validator.wrongType(root, 'object');
     }
     return findings;
   }
-  validator.validateObject(root, context.operation.body, '');
+  validator.validateObject(root, context.operation.body);
   return findings;
 }
 
@@ -37,13 +37,15 @@ class Validator {
     this.base = context.masked.base;
   }
 
-  validateObject(node: Node, parameters: readonly ParameterSpec[], path: string): void {
-    const properties = (node.children ?? []).filter((child) => child.type === 'property' && child.children?.[0]);
+  validateObject(node: Node, parameters: readonly ParameterSpec[]): void {
     const seen = new Map<string, Node>();
     const present = new Set<ParameterSpec>();
     let unknownKey = false;
-    for (const property of properties) {
-      const keyNode = property.children![0];
+    for (const property of node.children ?? []) {
+      if (property.type !== 'property' || !property.children?.[0]) {
+        continue;
+      }
+      const keyNode = property.children[0];
       const valueNode = property.children![1];
       const key = String(keyNode.value);
       if (this.isUnknowable(keyNode)) {
@@ -53,15 +55,15 @@ class Validator {
       const lower = key.toLowerCase();
       const first = seen.get(lower);
       if (first) {
-        this.duplicateKey(property, keyNode, String(first.value), path, node);
+        this.duplicateKey(property, keyNode, String(first.value), node);
         continue;
       }
       seen.set(lower, keyNode);
-      const parameter = this.resolveKey(keyNode, key, parameters, path);
+      const parameter = this.resolveKey(keyNode, key, parameters);
       if (parameter) {
         present.add(parameter);
         if (valueNode) {
-          this.validateValue(valueNode, parameter, joinPath(path, parameter.name), node);
+          this.validateValue(valueNode, parameter, node);
         }
       }
     }
@@ -69,13 +71,13 @@ class Validator {
     if (!this.context.partial && !unknownKey) {
       const missing = parameters.filter((parameter) => parameter.required && !present.has(parameter));
       if (missing.length > 0) {
-        this.missingRequired(node, missing, path);
+        this.missingRequired(node, missing);
       }
     }
   }
 
   /** Finds the documented parameter a key stands for, reporting how its spelling differs. */
-  private resolveKey(keyNode: Node, key: string, parameters: readonly ParameterSpec[], path: string): ParameterSpec | undefined {
+  private resolveKey(keyNode: Node, key: string, parameters: readonly ParameterSpec[]): ParameterSpec | undefined {
     const exact = parameters.find((parameter) => parameter.name === key);
     if (exact) {
       return exact;
@@ -85,7 +87,7 @@ class Validator {
     );
     if (variant) {
       const conflict = variant.alternateSpellings!.find((alt) => alt.spelling === key)!.conflict;
-      this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, conflict, path }, undefined, [
+      this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, conflict, path: pathOf(keyNode) }, undefined, [
         this.renameFix(keyNode, variant.name, false),
       ]);
       return variant;
@@ -99,7 +101,7 @@ class Validator {
         'wrong-case',
         'error',
         keyNode,
-        { name: key, expected: caseOnly.name, path },
+        { name: key, expected: caseOnly.name, path: pathOf(keyNode) },
         caseOnly.required ? 'MissingRequiredParameter' : 'InvalidRequestBody',
         [this.renameFix(keyNode, caseOnly.name, true)],
       );
@@ -111,14 +113,14 @@ class Validator {
       'unknown-parameter',
       'warning',
       keyNode,
-      { name: key, suggestion: suggestion ?? '', known, path },
+      { name: key, suggestion: suggestion ?? '', known, path: pathOf(keyNode) },
       'InvalidRequestBody',
       suggestion ? [this.renameFix(keyNode, suggestion, false)] : undefined,
     );
     return undefined;
   }
 
-  private validateValue(node: Node, spec: ParameterSpec | ElementSpec, path: string, parent: Node): void {
+  private validateValue(node: Node, spec: ParameterSpec | ElementSpec, parent: Node): void {
     // An object or array holding a placeholder is still checked: only what the placeholder stands for is unknown.
     if (node.type !== 'object' && node.type !== 'array' && this.isUnknowable(node)) {
       return;
@@ -126,53 +128,53 @@ class Validator {
     if (node.type === 'null') {
       // Optional parameters are commonly sent as null; a required one is as good as missing.
       if ('required' in spec && spec.required) {
-        this.wrongType(node, spec.type, path);
+        this.wrongType(node, spec.type);
       }
       return;
     }
     if (!typeMatches(node, spec.type)) {
-      this.wrongType(node, spec.type, path);
+      this.wrongType(node, spec.type);
       return;
     }
     switch (node.type) {
       case 'string':
-        this.validateString(node, spec, path, parent);
+        this.validateString(node, spec, parent);
         break;
       case 'array':
-        this.validateArray(node, spec, path);
+        this.validateArray(node, spec);
         break;
       case 'object':
         if (spec.properties) {
-          this.validateObject(node, spec.properties, path);
+          this.validateObject(node, spec.properties);
         }
         break;
     }
   }
 
-  private validateString(node: Node, spec: ParameterSpec | ElementSpec, path: string, parent: Node): void {
+  private validateString(node: Node, spec: ParameterSpec | ElementSpec, parent: Node): void {
     const value = String(node.value);
     if (spec.values && !spec.values.includes(value)) {
-      this.invalidValue(node, value, spec, path);
+      this.invalidValue(node, value, spec);
       return;
     }
     if ('maxLength' in spec && spec.maxLength !== undefined && value.length > spec.maxLength) {
-      this.report('invalid-value', 'error', node, { value: shorten(value), path, maxLength: String(spec.maxLength) }, 'InvalidInput');
+      this.report('invalid-value', 'error', node, { value: shorten(value), path: pathOf(node), maxLength: String(spec.maxLength) }, 'InvalidInput');
       return;
     }
     const format = resolveFormat(spec.format, parent);
     if (format && !matchesFormat(format, value)) {
-      this.report('invalid-format', 'error', node, { value: shorten(value), format, path }, errorCodeForFormat(format));
+      this.report('invalid-format', 'error', node, { value: shorten(value), format, path: pathOf(node) }, errorCodeForFormat(format));
     }
   }
 
-  private validateArray(node: Node, spec: ParameterSpec | ElementSpec, path: string): void {
+  private validateArray(node: Node, spec: ParameterSpec | ElementSpec): void {
     const elements = node.children ?? [];
     if ('maxItems' in spec && spec.maxItems !== undefined && elements.length > spec.maxItems) {
       this.report(
         'batch-too-large',
         'error',
         node,
-        { path, count: String(elements.length), max: String(spec.maxItems) },
+        { path: pathOf(node), count: String(elements.length), max: String(spec.maxItems) },
         'MaximumBatchSizeExceeded',
         undefined,
         { start: node.offset, end: node.offset + 1 },
@@ -182,10 +184,13 @@ class Validator {
     if (!items) {
       return;
     }
-    elements.forEach((element, index) => this.validateValue(element, items, `${path}[${index}]`, node));
+    for (const element of elements) {
+      this.validateValue(element, items, node);
+    }
   }
 
-  private invalidValue(node: Node, value: string, spec: ParameterSpec | ElementSpec, path: string): void {
+  private invalidValue(node: Node, value: string, spec: ParameterSpec | ElementSpec): void {
+    const path = pathOf(node);
     const allowed = spec.values ?? [];
     const variant = 'alternateSpellings' in spec ? spec.alternateSpellings?.find((alt) => alt.kind === 'value' && alt.spelling === value) : undefined;
     if (variant) {
@@ -200,21 +205,21 @@ class Validator {
     this.report('invalid-value', 'error', node, { value: shorten(value), allowed: allowed.join(', '), expected: sameLetters ?? '', path }, 'InvalidRequestBody', fixes);
   }
 
-  wrongType(node: Node, expected: string, path: string): void {
-    this.report('wrong-type', 'error', node, { path, expected, actual: node.type }, 'InvalidRequestBody');
+  wrongType(node: Node, expected: string): void {
+    this.report('wrong-type', 'error', node, { path: pathOf(node), expected, actual: node.type }, 'InvalidRequestBody');
   }
 
-  private duplicateKey(property: Node, keyNode: Node, first: string, path: string, objectNode: Node): void {
+  private duplicateKey(property: Node, keyNode: Node, first: string, objectNode: Node): void {
     const fix: FixSpec = {
       kind: 'remove-duplicate',
       edits: [removePropertyEdit(this.context.masked, objectNode, property)],
       preferred: false,
       args: { name: String(keyNode.value) },
     };
-    this.report('duplicate-key', 'error', keyNode, { name: String(keyNode.value), first, path }, 'InvalidRequestBody', [fix]);
+    this.report('duplicate-key', 'error', keyNode, { name: String(keyNode.value), first, path: pathOf(objectNode) }, 'InvalidRequestBody', [fix]);
   }
 
-  private missingRequired(node: Node, missing: readonly ParameterSpec[], path: string): void {
+  private missingRequired(node: Node, missing: readonly ParameterSpec[]): void {
     const names = missing.map((parameter) => parameter.name);
     const anchor = node.parent?.type === 'property' ? node.parent.children![0] : undefined;
     const fix: FixSpec = {
@@ -227,7 +232,7 @@ class Validator {
       'missing-required',
       'error',
       anchor ?? node,
-      { names: names.join(', '), path },
+      { names: names.join(', '), path: pathOf(node) },
       'MissingRequiredParameter',
       [fix],
       anchor ? undefined : { start: node.offset, end: node.offset + 1 },
@@ -301,8 +306,29 @@ function resolveFormat(format: ParameterSpec['format'], parent: Node): ConcreteF
   return typeof indicatorType === 'string' ? indicatorValueFormats[indicatorType] : undefined;
 }
 
-function joinPath(path: string, name: string): string {
-  return path ? `${path}.${name}` : name;
+/**
+ * Where a node sits in the body, as `Commands[0].params[1].key`, worked out from the tree only when
+ * a finding needs it; a key stands for the object that holds it.
+ */
+function pathOf(node: Node): string {
+  let current = node;
+  if (current.parent?.type === 'property' && current.parent.children?.[0] === current && current.parent.parent) {
+    current = current.parent.parent;
+  }
+  const parts: string[] = [];
+  while (current.parent) {
+    const parent: Node = current.parent;
+    if (parent.type === 'property' && parent.parent) {
+      parts.push(`.${String(parent.children?.[0]?.value)}`);
+      current = parent.parent;
+    } else if (parent.type === 'array') {
+      parts.push(`[${parent.children?.indexOf(current) ?? 0}]`);
+      current = parent;
+    } else {
+      break;
+    }
+  }
+  return parts.reverse().join('').replace(/^\./, '');
 }
 
 /** Keeps messages bounded whatever was pasted. */
