@@ -19,10 +19,14 @@ export interface CompletionProposal {
 }
 
 export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number): CompletionProposal[] {
-  const { masked, root } = analysis;
+  const { masked } = analysis;
   const local = offset - masked.base;
+  if (local < 0 || local > masked.text.length) {
+    return [];
+  }
+  const root = analysis.tree();
   // No tree: a body of blanks has nothing to complete, and one too deep would overflow getLocation.
-  if (!root || local < 0 || local > masked.text.length) {
+  if (!root) {
     return [];
   }
   const location = getLocation(masked.text, local);

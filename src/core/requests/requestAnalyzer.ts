@@ -145,8 +145,9 @@ function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentA
     operation = matcher.matchUrl(directive.method, directive.path).operation;
   }
   let analysis = analyzeBody(text, span, { operation, allowComments: true });
-  if (!operation && analysis.root?.type === 'object') {
-    const keys = (analysis.root.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
+  const root = operation ? undefined : analysis.tree();
+  if (root?.type === 'object') {
+    const keys = (root.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
     operation = matcher.inferFromKeys(keys);
     if (operation) {
       inferred = true;
@@ -158,5 +159,5 @@ function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentA
     return { findings: [], requests: [], bodies: [] };
   }
   const findings = analysis.findings.map((finding) => (inferred ? { ...finding, args: { ...finding.args, inferred: operation.id } } : finding));
-  return { findings, requests: [], bodies: [{ span, operation, inferred, analysis: { ...analysis, findings } }] };
+  return { findings, requests: [], bodies: [{ span, operation, inferred, analysis: analysis.withFindings(findings) }] };
 }

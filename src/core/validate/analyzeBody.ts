@@ -13,10 +13,31 @@ export interface BodyOptions {
   readonly commentLines?: readonly Span[];
 }
 
-export interface BodyAnalysis {
-  readonly masked: MaskedBody;
-  readonly root?: Node;
-  readonly findings: Finding[];
+/** A validated body. Its tree is not kept: holding the trees of thousands of bodies made every
+ * validation pay for old-generation garbage collection (scripts/bench), and only hover and
+ * completion need one, for one body at a time. */
+export class BodyAnalysis {
+  constructor(
+    readonly masked: MaskedBody,
+    readonly findings: Finding[],
+    /** False when the body nests too deep to parse without overflowing the stack. */
+    readonly parsable: boolean,
+    private readonly allowComments: boolean,
+  ) {}
+
+  /** The same body with other findings (the operation was inferred, say). */
+  withFindings(findings: Finding[]): BodyAnalysis {
+    return new BodyAnalysis(this.masked, findings, this.parsable, this.allowComments);
+  }
+
+  /** The body's syntax tree, parsed again; undefined when there is none to be had. */
+  tree(): Node | undefined {
+    return this.parsable ? parseTree(this.masked.text, [], parseOptions(this.allowComments)) : undefined;
+  }
+}
+
+function parseOptions(allowComments: boolean) {
+  return { disallowComments: !allowComments, allowTrailingComma: false };
 }
 
 /**
@@ -31,9 +52,9 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
   if (tooDeep !== undefined) {
     // No tree, so nothing downstream parses this text again.
     const start = masked.base + tooDeep;
-    return {
+    return new BodyAnalysis(
       masked,
-      findings: [
+      [
         {
           code: 'invalid-json',
           severity: 'error',
@@ -44,10 +65,12 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
           preempts: 'InvalidRequestBody',
         },
       ],
-    };
+      false,
+      options.allowComments,
+    );
   }
   const errors: ParseError[] = [];
-  const root = parseTree(masked.text, errors, { disallowComments: !options.allowComments, allowTrailingComma: false });
+  const root = parseTree(masked.text, errors, parseOptions(options.allowComments));
   const findings: Finding[] = [];
   if (errors.length > 0) {
     // Only the first error: the rest are usually its echoes.
@@ -59,7 +82,7 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
     const trustedEnd = errors.length > 0 ? masked.base + errors[0].offset : Infinity;
     findings.push(...checked.filter((finding) => finding.start < trustedEnd));
   }
-  return { masked, root, findings };
+  return new BodyAnalysis(masked, findings, true, options.allowComments);
 }
 
 /** Too deep a nesting needs more brackets than the limit; counting them natively spares nearly every body the exact scan. */

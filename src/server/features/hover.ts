@@ -62,7 +62,7 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
   }
   const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
   // No tree means nothing worth a hover, or a body too deep to parse again without overflowing.
-  if (!body?.operation || !body.analysis.root) {
+  if (!body?.operation || !body.analysis.parsable) {
     return null;
   }
   const { masked } = body.analysis;
