@@ -25,17 +25,28 @@ export interface HttpCorpus {
   readonly errorCodeOffsets: readonly number[];
 }
 
+/** Appends text while keeping its length, so generators can record offsets as they write. */
+class TextBuilder {
+  private readonly chunks: string[] = [];
+  length = 0;
+
+  push(chunk: string): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+
+  text(): string {
+    return this.chunks.join('');
+  }
+}
+
 const ERROR_CODES = ['InvalidRequestBody', 'InvalidHashValue', 'MissingRequiredParameter', 'TooManyRequests', 'NotFound', 'Forbidden'];
 
 /** Builds an .http document of at least `targetChars` characters (ASCII only, so characters = bytes). */
 export function generateHttpCorpus(targetChars: number, seed: number): HttpCorpus {
   const random = new Random(seed);
-  const chunks: string[] = [];
-  let length = 0;
-  const push = (chunk: string) => {
-    chunks.push(chunk);
-    length += chunk.length;
-  };
+  const out = new TextBuilder();
+  const push = (chunk: string) => out.push(chunk);
   const bodiesByOperation: Record<string, number> = {};
   const injected: Record<Injected, number> = { 'wrong-case': 0, 'bad-enum': 0, 'bad-hash': 0, variable: 0, 'body-comment': 0 };
   const bodyKeyOffsets: number[] = [];
@@ -56,12 +67,12 @@ export function generateHttpCorpus(targetChars: number, seed: number): HttpCorpu
   // Operations are dealt round-robin from a shuffled deck, so each appears equally often.
   let deck: OperationSpec[] = [];
   let requests = 0;
-  while (length < targetChars) {
+  while (out.length < targetChars) {
     requests++;
     const roll = random.next();
     if (roll < 0.05) {
       push(`### ${requests} list machines\n`);
-      requestLineOffsets.push(length + 4);
+      requestLineOffsets.push(out.length + 4);
       push(`GET {{baseUrl}}/api/machines?$filter=healthStatus eq 'Active'&$top=${random.int(1, 10000)}\nAuthorization: Bearer {{token}}\n\n`);
       continue;
     }
@@ -80,11 +91,11 @@ export function generateHttpCorpus(targetChars: number, seed: number): HttpCorpu
     }
     push(`# @name r${requests}\n`);
     const url = `{{baseUrl}}${fillPath(operation.path, random)}`;
-    requestLineOffsets.push(length + operation.method.length + 1 + 11);
+    requestLineOffsets.push(out.length + operation.method.length + 1 + 11);
     push(`${operation.method} ${url} HTTP/1.1\nAuthorization: Bearer {{token}}\nContent-Type: application/json\n\n`);
     const firstKey = body.indexOf('"', body.indexOf('{'));
     if (firstKey >= 0) {
-      bodyKeyOffsets.push(length + firstKey + 1);
+      bodyKeyOffsets.push(out.length + firstKey + 1);
     }
     push(`${body}\n\n`);
     if (random.chance(0.05)) {
@@ -92,12 +103,12 @@ export function generateHttpCorpus(targetChars: number, seed: number): HttpCorpu
       push(
         `HTTP/1.1 400 Bad Request\nContent-Type: application/json; charset=utf-8\nrequest-id: ${random.guid()}\nDate: Thu, 26 Nov 2026 09:00:00 GMT\n\n{\n  "error": {\n    "code": "`,
       );
-      errorCodeOffsets.push(length + 1);
+      errorCodeOffsets.push(out.length + 1);
       push(`${code}",\n    "message": "${random.words(4, 10)}",\n    "target": "${random.guid()}"\n  }\n}\n\n`);
     }
   }
   return {
-    text: chunks.join(''),
+    text: out.text(),
     seed,
     requests,
     bodiesByOperation,
@@ -296,15 +307,11 @@ export interface LogCorpus {
  */
 export function generateLogCorpus(targetChars: number, seed: number): LogCorpus {
   const random = new Random(seed);
-  const chunks: string[] = [];
-  let length = 0;
-  const push = (chunk: string) => {
-    chunks.push(chunk);
-    length += chunk.length;
-  };
+  const out = new TextBuilder();
+  const push = (chunk: string) => out.push(chunk);
   const errorCodeOffsets: number[] = [];
   let second = 0;
-  while (length < targetChars) {
+  while (out.length < targetChars) {
     second++;
     const stamp = `2026-11-26T${String(Math.floor(second / 3600) % 24).padStart(2, '0')}:${String(Math.floor(second / 60) % 60).padStart(2, '0')}:${String(second % 60).padStart(2, '0')}.${String(random.int(0, 999)).padStart(3, '0')}Z`;
     const roll = random.next();
@@ -314,17 +321,17 @@ export function generateLogCorpus(targetChars: number, seed: number): LogCorpus 
       push(`${stamp} [INFO] GET https://api.securitycenter.microsoft.com/api/machines/${random.hex(40)} 200 (${random.int(20, 900)} ms) ${random.words(2, 8)}\n`);
     } else if (roll < 0.9) {
       push(`${stamp} [ERROR] POST /api/machines/${random.hex(40)}/isolate 400 {"error":{"code":"`);
-      errorCodeOffsets.push(length + 1);
+      errorCodeOffsets.push(out.length + 1);
       push(`${code}","message":"${random.words(3, 9)}","target":"${target}"}}\n`);
     } else if (roll < 0.96) {
       push(`${stamp} [ERROR] response body="{\\"error\\":{\\"code\\":\\"`);
-      errorCodeOffsets.push(length + 1);
+      errorCodeOffsets.push(out.length + 1);
       push(`${code}\\",\\"message\\":\\"${random.words(3, 9)}\\",\\"target\\":\\"${target}\\"}}"\n`);
     } else {
       push(`${stamp} [ERROR] HTTP/1.1 429 Too Many Requests\n{\n  "error": {\n    "code": "`);
-      errorCodeOffsets.push(length + 1);
+      errorCodeOffsets.push(out.length + 1);
       push(`${code}",\n    "message": "${random.words(3, 9)}",\n    "target": "${target}"\n  }\n}\n`);
     }
   }
-  return { text: chunks.join(''), errorCodeOffsets };
+  return { text: out.text(), errorCodeOffsets };
 }
