@@ -185,6 +185,8 @@ async function main() {
     if (code !== 0) throw new Error('the installed extension did not activate cleanly (see above)');
     if (!lines.some((l) => l.includes(`_doActivateExtension ${EXTENSION_ID}`))) throw new Error('no activation in the extension host log');
     log(`PASS: ${installed[0]} installed from the .vsix, activated and answered a hover`);
+    // The plain closing line CI logs are read for.
+    console.log('smoke: 1 passed, 0 failed');
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
@@ -194,5 +196,6 @@ async function main() {
 
 main().catch((err) => {
   console.error(`[smoke-vsix] FAIL: ${err.message}`);
+  console.log('smoke: 0 passed, 1 failed');
   process.exit(1);
 });

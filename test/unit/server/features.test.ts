@@ -182,5 +182,14 @@ describe('server features', () => {
       const lenses = provideCodeLenses(doc(text, 'log'), store());
       assert.deepEqual(lenses.map((lens) => lens.command?.arguments), [[{ target: 't1' }], [{ target: 't2' }]]);
     });
+
+    it('puts none on a document over the size limit, where hovers still answer', () => {
+      const text = '{"error": {"code": "BadRequest", "target": "t1"}}';
+      const tiny = new DocumentStore(() => 10);
+      const document = doc(text, 'log');
+      assert.deepEqual(provideCodeLenses(document, tiny), []);
+      const hover = provideHover(document, document.positionAt(text.indexOf('BadRequest') + 2), tiny, env());
+      assert.match((hover?.contents as { value: string }).value, /400 Bad Request/);
+    });
   });
 });
