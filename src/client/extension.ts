@@ -39,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     languageClient.onNotification(LargeDocumentNotification.method, (params: LargeDocumentNotification.Params) => {
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
-          'This document is larger than {0} MB, so its request bodies are not validated. Error hovers still work. Change mdeApi.maxFileSizeMB to raise the limit.',
+          'This document is larger than {0} MB: its request bodies are not validated and its error responses get no code lens. Hovers and the copy commands still work. Raise mdeApi.maxFileSizeMB to change this.',
           params.limitMB,
         ),
       );
