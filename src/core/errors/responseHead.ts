@@ -70,7 +70,13 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
 
 /** Query values that look like credentials never leave the editor in what we copy. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:[^=&#]*(?:token|key|secret|sig|signature|password|code|assertion)[^=&#]*)=)[^&#]*/gi, '$1***');
+  return (
+    url
+      // user:password@host
+      .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@')
+      // in the query, and in a fragment (where implicit-flow tokens travel)
+      .replace(/([?&#](?:[^=&#]*(?:token|key|secret|sig|signature|password|code|assertion)[^=&#]*)=)[^&#]*/gi, '$1***')
+  );
 }
 
 /** The value of a kept header, case-insensitively. */

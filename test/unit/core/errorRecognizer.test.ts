@@ -533,6 +533,11 @@ describe('errorRecognizer', () => {
       assert.equal(redactUrl('https://h/api/machines/123?$select=id'), 'https://h/api/machines/123?$select=id');
     });
 
+    it('masks credentials in the user info and in a fragment', () => {
+      assert.equal(redactUrl('https://svc:p4ss@h/api/x?$top=1'), 'https://***@h/api/x?$top=1');
+      assert.equal(redactUrl('https://h/cb#access_token=eyJabc&token_type=Bearer&state=1'), 'https://h/cb#access_token=***&token_type=***&state=1');
+    });
+
     it('masks the request line and the Python url of a recognized error', () => {
       const http = [
         'GET https://api.securitycenter.microsoft.com/api/machines?$top=1&token=eyJhbGciOi HTTP/1.1',
