@@ -65,8 +65,8 @@ export interface AlternateSpelling {
   readonly spelling: string;
   /** `name` when the key is spelt differently; `value` when an allowed value is. */
   readonly kind: 'name' | 'value';
-  /** Where each spelling appears in the docs, and why the canonical one wins. */
-  readonly conflict: string;
+  /** Where each spelling appears in the docs, and why the canonical one wins; shown in hovers. */
+  readonly conflict: Localized;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

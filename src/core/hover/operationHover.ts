@@ -48,7 +48,7 @@ export function parameterHover(name: string, shape: ShapeSpec, operation: Operat
   }
   if ('alternateSpellings' in shape) {
     for (const alt of shape.alternateSpellings ?? []) {
-      sections.push(`${t('The docs also spell it {spelling}.', { spelling: `\`${alt.spelling}\`` })} ${alt.conflict}`);
+      sections.push(`${t('The docs also spell it {spelling}.', { spelling: `\`${alt.spelling}\`` })} ${alt.conflict[language]}`);
     }
   }
   sections.push(`${operation.title[language]}: ${docsLink(operation, env)}`);

@@ -86,8 +86,7 @@ class Validator {
       (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling === key),
     );
     if (variant) {
-      const conflict = variant.alternateSpellings!.find((alt) => alt.spelling === key)!.conflict;
-      this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, conflict, path: pathOf(keyNode) }, undefined, [
+      this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, path: pathOf(keyNode) }, undefined, [
         this.renameFix(keyNode, variant.name, false),
       ]);
       return variant;
@@ -195,7 +194,7 @@ class Validator {
     const variant = 'alternateSpellings' in spec ? spec.alternateSpellings?.find((alt) => alt.kind === 'value' && alt.spelling === value) : undefined;
     if (variant) {
       const canonical = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) ?? allowed[0] ?? value;
-      this.report('documented-variant', 'hint', node, { name: value, expected: canonical, conflict: variant.conflict, path }, undefined, [
+      this.report('documented-variant', 'hint', node, { name: value, expected: canonical, path }, undefined, [
         this.valueCaseFix(node, canonical, false),
       ]);
       return;

@@ -84,6 +84,18 @@ describe('server features', () => {
       assert.match(value, /`Full`, `Selective`, `UnManagedDevice`/);
     });
 
+    it('explains a documented spelling conflict in the language of the user', () => {
+      const request = joinLines('PATCH https://api.security.microsoft.com/api/alerts/1', 'Content-Type: application/json', '', '{"Classi|fication": "TruePositive"}');
+      const english = hoverText(request);
+      assert.match(english, /The example spelling wins because it is the one shown working against the live API\./);
+      assert.doesNotMatch(english, /La graphie de l'exemple l'emporte/);
+      setLanguage('fr');
+      const french = hoverText(request);
+      assert.match(french, /La graphie de l'exemple l'emporte/);
+      assert.match(french, /envoie « classification »/);
+      assert.doesNotMatch(french, /The example spelling wins/);
+    });
+
     it('documents the operation on its request line, with permissions and rate limits', () => {
       const value = hoverText('POST https://api.security.microsoft.com/api/machines/1/iso|late\n');
       assert.match(value, /Machine\.Isolate/);

@@ -32,8 +32,10 @@ const classificationAlternates: readonly AlternateSpelling[] = [
   {
     spelling: 'Informational, expected activity',
     kind: 'value',
-    conflict:
-      "update-alert lists the value as 'InformationalExpectedActivity'; batch-update-alerts and the alert resource page (alerts.md) list 'Informational, expected activity', which is the portal label (with a comma and spaces) rather than an enum identifier. No request example uses this value. 'InformationalExpectedActivity' wins: it is the only identifier-shaped spelling and matches the informationalExpectedActivity member of the same alert classification in the Microsoft Graph security API.",
+    conflict: {
+      en: "update-alert lists the value as 'InformationalExpectedActivity'; batch-update-alerts and the alert resource page (alerts.md) list 'Informational, expected activity', which is the portal label (with a comma and spaces) rather than an enum identifier. No request example uses this value. 'InformationalExpectedActivity' wins: it is the only identifier-shaped spelling and matches the informationalExpectedActivity member of the same alert classification in the Microsoft Graph security API.",
+      fr: "update-alert indique la valeur sous la forme « InformationalExpectedActivity » ; batch-update-alerts et la page de la ressource alerte (alerts.md) indiquent « Informational, expected activity », qui est le libellé du portail (avec une virgule et des espaces) et non un identifiant d'énumération. Aucun exemple de requête n'utilise cette valeur. « InformationalExpectedActivity » l'emporte : c'est la seule graphie en forme d'identifiant, et elle correspond au membre informationalExpectedActivity de la même classification d'alerte dans l'API de sécurité Microsoft Graph.",
+    },
   },
 ];
 
@@ -41,14 +43,18 @@ const determinationAlternates: readonly AlternateSpelling[] = [
   {
     spelling: 'ConfirmedActivity',
     kind: 'value',
-    conflict:
-      "update-alert gives the enum of 'Confirmed activity' as 'ConfirmedActivity'; batch-update-alerts and the alert resource page (alerts.md) give 'ConfirmedUserActivity'. 'ConfirmedUserActivity' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use ConfirmedUserActivity. No request example uses either value.",
+    conflict: {
+      en: "update-alert gives the enum of 'Confirmed activity' as 'ConfirmedActivity'; batch-update-alerts and the alert resource page (alerts.md) give 'ConfirmedUserActivity'. 'ConfirmedUserActivity' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use ConfirmedUserActivity. No request example uses either value.",
+      fr: "update-alert donne pour « Confirmed activity » la valeur d'énumération « ConfirmedActivity » ; batch-update-alerts et la page de la ressource alerte (alerts.md) donnent « ConfirmedUserActivity ». « ConfirmedUserActivity » l'emporte : deux pages contre une, la note de ces pages elles-mêmes (« consider changing the enum name in public API ») n'a de sens que si l'énumération diffère du libellé, et les intégrations de cette API utilisent ConfirmedUserActivity. Aucun exemple de requête n'utilise l'une ou l'autre de ces valeurs.",
+    },
   },
   {
     spelling: 'NotMalicious',
     kind: 'value',
-    conflict:
-      "update-alert gives the enum of 'Not malicious' as 'NotMalicious'; batch-update-alerts and the alert resource page (alerts.md) give 'Clean'. 'Clean' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use Clean. No request example uses either value.",
+    conflict: {
+      en: "update-alert gives the enum of 'Not malicious' as 'NotMalicious'; batch-update-alerts and the alert resource page (alerts.md) give 'Clean'. 'Clean' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use Clean. No request example uses either value.",
+      fr: "update-alert donne pour « Not malicious » la valeur d'énumération « NotMalicious » ; batch-update-alerts et la page de la ressource alerte (alerts.md) donnent « Clean ». « Clean » l'emporte : deux pages contre une, la note de ces pages elles-mêmes (« consider changing the enum name in public API ») n'a de sens que si l'énumération diffère du libellé, et les intégrations de cette API utilisent Clean. Aucun exemple de requête n'utilise l'une ou l'autre de ces valeurs.",
+    },
   },
 ];
 
@@ -64,7 +70,10 @@ function alertUpdateFields(pascalTable: boolean, plural: boolean): ParameterSpec
             {
               spelling: pascalName,
               kind: 'name',
-              conflict: `The request-body table of update-alert writes '${pascalName}', but the page's own request example sends '${name}', as do the table and example of batch-update-alerts. The example spelling wins because it is the one shown working against the live API.`,
+              conflict: {
+                en: `The request-body table of update-alert writes '${pascalName}', but the page's own request example sends '${name}', as do the table and example of batch-update-alerts. The example spelling wins because it is the one shown working against the live API.`,
+                fr: `Le tableau du corps de requête de la page update-alert écrit « ${pascalName} », mais l'exemple de requête de cette même page envoie « ${name} », tout comme le tableau et l'exemple de batch-update-alerts. La graphie de l'exemple l'emporte, car c'est celle dont le fonctionnement est montré face à l'API réelle.`,
+              },
             },
           ],
         }

@@ -7,24 +7,37 @@
  * Get-scan-history-by-definition,Get-scan-history-by-session,initiate-autoir-investigation}.md.
  * Descriptions are written for this catalog.
  */
-import type { AlternateSpelling, OperationSpec, ParameterSpec } from '../types';
+import type { AlternateSpelling, Localized, OperationSpec, ParameterSpec } from '../types';
 
 const DOCS = 'https://learn.microsoft.com/defender-endpoint/api/';
 
 /** Conflict text for a field of scanAuthenticationParams written in PascalCase by the properties table. */
-function authParamCase(pascal: string, seenIn: string): AlternateSpelling[] {
+function authParamCase(pascal: string, seenIn: Localized): AlternateSpelling[] {
   return [
     {
       spelling: pascal,
       kind: 'name',
-      conflict: `The authentication-parameters table of get-authenticated-scan-properties writes '${pascal}'; ${seenIn}. camelCase wins because the request examples of add-a-new-scan-definition send this object in camelCase (username, domain, isGmsaUser) and the API returns it in camelCase.`,
+      conflict: {
+        en: `The authentication-parameters table of get-authenticated-scan-properties writes '${pascal}'; ${seenIn.en}. camelCase wins because the request examples of add-a-new-scan-definition send this object in camelCase (username, domain, isGmsaUser) and the API returns it in camelCase.`,
+        fr: `Le tableau des paramètres d'authentification de get-authenticated-scan-properties écrit « ${pascal} » ; ${seenIn.fr}. Le camelCase l'emporte, car les exemples de requête de la page add-a-new-scan-definition envoient cet objet en camelCase (username, domain, isGmsaUser) et l'API le renvoie en camelCase.`,
+      },
     },
   ];
 }
 
-const SEEN_IN_ADD_EXAMPLE = 'the add and update request examples of add-a-new-scan-definition send it as ';
-const SEEN_IN_LIST_RESPONSE = 'the response example of get-all-scan-definitions returns it as ';
-const NOT_SEEN = 'no example shows this field, so the camelCase form is inferred from its sibling fields';
+/** Where an example shows the camelCase spelling `camel` of a scanAuthenticationParams field. */
+const seenInAddExample = (camel: string): Localized => ({
+  en: `the add and update request examples of add-a-new-scan-definition send it as '${camel}'`,
+  fr: `les exemples de requête d'ajout et de mise à jour de la page add-a-new-scan-definition l'envoient sous la forme « ${camel} »`,
+});
+const seenInListResponse = (camel: string): Localized => ({
+  en: `the response example of get-all-scan-definitions returns it as '${camel}'`,
+  fr: `l'exemple de réponse de get-all-scan-definitions le renvoie sous la forme « ${camel} »`,
+});
+const NOT_SEEN: Localized = {
+  en: 'no example shows this field, so the camelCase form is inferred from its sibling fields',
+  fr: 'aucun exemple ne montre ce champ, la forme camelCase est donc déduite de celle des champs voisins',
+};
 
 const scanAuthenticationParams: readonly ParameterSpec[] = [
   {
@@ -76,7 +89,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'Domain name, for WindowsAuthParams.',
       fr: 'Nom de domaine, pour WindowsAuthParams.',
     },
-    alternateSpellings: authParamCase('Domain', `${SEEN_IN_ADD_EXAMPLE}'domain'`),
+    alternateSpellings: authParamCase('Domain', seenInAddExample('domain')),
   },
   {
     name: 'username',
@@ -86,7 +99,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'User name, for WindowsAuthParams, or for SnmpAuthParams with any type other than CommunityString.',
       fr: "Nom d'utilisateur, pour WindowsAuthParams, ou pour SnmpAuthParams avec tout type autre que CommunityString.",
     },
-    alternateSpellings: authParamCase('Username', `${SEEN_IN_ADD_EXAMPLE}'username'`),
+    alternateSpellings: authParamCase('Username', seenInAddExample('username')),
   },
   {
     name: 'isGmsaUser',
@@ -96,7 +109,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'Must be true with WindowsAuthParams (the account is a group managed service account).',
       fr: 'Doit valoir true avec WindowsAuthParams (le compte est un compte de service administré de groupe).',
     },
-    alternateSpellings: authParamCase('IsGMSAUser', `${SEEN_IN_ADD_EXAMPLE}'isGmsaUser'`),
+    alternateSpellings: authParamCase('IsGMSAUser', seenInAddExample('isGmsaUser')),
   },
   {
     name: 'communityString',
@@ -106,7 +119,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'SNMP community string, for SnmpAuthParams with the CommunityString type.',
       fr: 'Chaîne de communauté SNMP, pour SnmpAuthParams avec le type CommunityString.',
     },
-    alternateSpellings: authParamCase('CommunityString', `${SEEN_IN_LIST_RESPONSE}'communityString'`),
+    alternateSpellings: authParamCase('CommunityString', seenInListResponse('communityString')),
   },
   {
     name: 'authProtocol',
@@ -117,7 +130,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'SNMP authentication protocol, for SnmpAuthParams with AuthNoPriv or AuthPriv.',
       fr: "Protocole d'authentification SNMP, pour SnmpAuthParams avec AuthNoPriv ou AuthPriv.",
     },
-    alternateSpellings: authParamCase('AuthProtocol', `${SEEN_IN_LIST_RESPONSE}'authProtocol'`),
+    alternateSpellings: authParamCase('AuthProtocol', seenInListResponse('authProtocol')),
   },
   {
     name: 'authPassword',
@@ -127,7 +140,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'SNMP authentication password, for SnmpAuthParams with AuthNoPriv or AuthPriv.',
       fr: "Mot de passe d'authentification SNMP, pour SnmpAuthParams avec AuthNoPriv ou AuthPriv.",
     },
-    alternateSpellings: authParamCase('AuthPassword', `${SEEN_IN_LIST_RESPONSE}'authPassword'`),
+    alternateSpellings: authParamCase('AuthPassword', seenInListResponse('authPassword')),
   },
   {
     name: 'privProtocol',
@@ -138,7 +151,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'SNMP privacy (encryption) protocol, for SnmpAuthParams with AuthPriv.',
       fr: 'Protocole de confidentialité (chiffrement) SNMP, pour SnmpAuthParams avec AuthPriv.',
     },
-    alternateSpellings: authParamCase('PrivProtocol', `${SEEN_IN_LIST_RESPONSE}'privProtocol'`),
+    alternateSpellings: authParamCase('PrivProtocol', seenInListResponse('privProtocol')),
   },
   {
     name: 'privPassword',
@@ -148,7 +161,7 @@ const scanAuthenticationParams: readonly ParameterSpec[] = [
       en: 'SNMP privacy password, for SnmpAuthParams with AuthPriv.',
       fr: 'Mot de passe de confidentialité SNMP, pour SnmpAuthParams avec AuthPriv.',
     },
-    alternateSpellings: authParamCase('PrivPassword', `${SEEN_IN_LIST_RESPONSE}'privPassword'`),
+    alternateSpellings: authParamCase('PrivPassword', seenInListResponse('privPassword')),
   },
 ];
 
@@ -214,8 +227,10 @@ function scanDefinitionFields(creating: boolean): ParameterSpec[] {
         {
           spelling: 'IP Address',
           kind: 'value',
-          conflict:
-            "The request-body table of add-a-new-scan-definition (and the properties table of get-authenticated-scan-properties) give the values 'IP Address' or 'Hostname', but the page's add and update request examples send 'Ip', and the responses of add-a-new-scan-definition and get-all-scan-definitions return 'Ip'. 'Ip' wins because it is what the examples send; 'Hostname' is kept from the table since no example contradicts it.",
+          conflict: {
+            en: "The request-body table of add-a-new-scan-definition (and the properties table of get-authenticated-scan-properties) give the values 'IP Address' or 'Hostname', but the page's add and update request examples send 'Ip', and the responses of add-a-new-scan-definition and get-all-scan-definitions return 'Ip'. 'Ip' wins because it is what the examples send; 'Hostname' is kept from the table since no example contradicts it.",
+            fr: "Le tableau du corps de requête de la page add-a-new-scan-definition (et le tableau des propriétés de get-authenticated-scan-properties) donnent les valeurs « IP Address » ou « Hostname », mais les exemples de requête d'ajout et de mise à jour de cette page envoient « Ip », et les réponses des pages add-a-new-scan-definition et get-all-scan-definitions renvoient « Ip ». « Ip » l'emporte, car c'est ce qu'envoient les exemples ; « Hostname » est conservé d'après le tableau, puisqu'aucun exemple ne le contredit.",
+          },
         },
       ],
     },
