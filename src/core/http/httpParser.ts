@@ -328,26 +328,31 @@ interface ScannedBody {
  * start a status line, a handler or a comment is cut out and given to a regular expression.
  */
 function scanBody(text: string, from: number, to: number): ScannedBody {
+  // Without CRs, line ends are found natively with indexOf and only each line's indentation is read
+  // in script; a CR anywhere (CRLF or lone CR files) falls back to reading every character.
+  const region = text.slice(from, to);
+  const lfOnly = region.indexOf('\r') < 0;
   let position = from;
   let contentStart = -1;
   let contentEnd = -1;
   let kind: HttpBody['kind'] | undefined;
   const commentLines: Span[] = [];
   while (position < to) {
-    let end = position;
-    let first = -1;
-    let ch = 0;
-    while (end < to) {
-      ch = text.charCodeAt(end);
-      if (ch === 10 || ch === 13) {
-        break;
+    let end: number;
+    if (lfOnly) {
+      const lineFeed = region.indexOf('\n', position - from);
+      end = lineFeed < 0 ? to : from + lineFeed;
+    } else {
+      end = position;
+      while (end < to && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
+        end++;
       }
-      if (first < 0 && !isWhiteSpace(ch)) {
-        first = end;
-      }
-      end++;
     }
-    if (first >= 0) {
+    let first = position;
+    while (first < end && isWhiteSpace(text.charCodeAt(first))) {
+      first++;
+    }
+    if (first < end) {
       const lead = text[first];
       const special = lead === 'H' || lead === 'h' || lead === '>' || lead === '<' || lead === '#' || lead === '/';
       const line = special ? text.slice(position, end) : '';
@@ -367,7 +372,7 @@ function scanBody(text: string, from: number, to: number): ScannedBody {
     if (end >= to) {
       break;
     }
-    position = end + (ch === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    position = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return { body: finishBody(contentStart, contentEnd, kind, commentLines), stop: to };
 }
