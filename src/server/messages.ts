@@ -1,6 +1,8 @@
 /** The wording of every diagnostic and fix, in the server's current language. */
 import { catalogMatcher } from '../core/catalog/catalog';
+import type { ValueFormat } from '../core/catalog/types';
 import type { Finding, FixSpec } from '../core/findings';
+import { formatLabel } from '../core/hover/operationHover';
 import { currentLanguage, t } from './language';
 
 function operationTitle(id: string | undefined): string {
@@ -35,7 +37,7 @@ function baseMessage(finding: Finding): string {
         ? t('"{value}" is not an allowed value of "{path}": values are case-sensitive, use "{expected}".', a)
         : t('"{value}" is not an allowed value of "{path}". Allowed values: {allowed}.', a);
     case 'invalid-format':
-      return t('"{value}" is not a valid {format} for "{path}": the API would answer {preempts}.', { ...a, format: formatName(a.format) });
+      return t('"{value}" is not a valid {format} for "{path}": the API would answer {preempts}.', { ...a, format: a.format ? formatLabel(a.format as ValueFormat, { language: currentLanguage(), t }) : '' });
     case 'batch-too-large':
       return t('"{path}" holds {count} items, but the API accepts at most {max} per request: it would answer MaximumBatchSizeExceeded.', a);
     case 'duplicate-key':
@@ -56,31 +58,6 @@ function baseMessage(finding: Finding): string {
       return t('{method} is not documented for this path: the docs give {expected}.', a);
     case 'unknown-path':
       return t('This path is not among the documented Defender for Endpoint operations that take a body.');
-  }
-}
-
-function formatName(format: string | undefined): string {
-  switch (format) {
-    case 'sha1':
-      return t('SHA-1 hash');
-    case 'sha256':
-      return t('SHA-256 hash');
-    case 'md5':
-      return t('MD5 hash');
-    case 'fileHash':
-      return t('file hash');
-    case 'ip':
-      return t('IP address');
-    case 'domain':
-      return t('domain name');
-    case 'url':
-      return t('URL');
-    case 'guid':
-      return t('GUID');
-    case 'dateTime':
-      return t('ISO 8601 date and time');
-    default:
-      return format ?? '';
   }
 }
 

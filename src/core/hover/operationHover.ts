@@ -62,7 +62,8 @@ function typeLabel(shape: ShapeSpec): string {
   return shape.type;
 }
 
-function formatLabel(format: NonNullable<ShapeSpec['format']>, env: HoverEnvironment): string {
+/** How a value format is named to users, in hovers and in diagnostics alike. */
+export function formatLabel(format: NonNullable<ShapeSpec['format']>, env: HoverEnvironment): string {
   const labels: Record<typeof format, string> = {
     sha1: env.t('SHA-1 hash (40 hexadecimal digits)'),
     sha256: env.t('SHA-256 hash (64 hexadecimal digits)'),
