@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { catalogMatcher } from '../../../src/core/catalog/catalog';
 import { IncrementalHttpAnalysis } from '../../../src/core/requests/incrementalHttp';
 import { analyzeDocument } from '../../../src/core/requests/requestAnalyzer';
+import { applyDrawnEdit } from '../helpers/text';
 
 const fixtures = ['rest-client-dialect.http', 'wrong-casing.http'].map((name) => readFileSync(join(__dirname, '../../fixtures/requests', name), 'utf8'));
 const seed = fixtures.join('\n');
@@ -35,11 +36,9 @@ describe('incremental .http analysis', () => {
           const incremental = new IncrementalHttpAnalysis(catalogMatcher);
           incremental.reset(text);
           for (const edit of edits) {
-            const start = edit.at % (text.length + 1);
-            const end = Math.min(text.length, start + edit.length);
-            const inserted = edit.insert.join('');
-            text = text.slice(0, start) + inserted + text.slice(end);
-            incremental.update(text, [{ start, end, newLength: inserted.length }]);
+            const applied = applyDrawnEdit(text, { ...edit, insert: edit.insert.join('') });
+            text = applied.text;
+            incremental.update(text, [applied.change]);
             assert.deepEqual(summary(incremental.findings()), summary(full(text)));
           }
         },

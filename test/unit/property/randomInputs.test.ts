@@ -9,6 +9,7 @@ import { findFences } from '../../../src/core/text/markdownFences';
 import { fixAllEdits } from '../../../src/server/features/codeActions';
 import { anyText, fixtures, jsonText, markdownText, mutated, soup } from './arbitraries';
 import { assertAnalysisInside, assertBlocksInside, assertEditsInside, assertErrorsInside, assertSpan, runs } from './invariants';
+import { applyDrawnEdit } from '../helpers/text';
 
 describe('property: random and damaged documents', () => {
   it('draws from every fixture of test/fixtures', () => {
@@ -113,10 +114,9 @@ describe('property: random and damaged documents', () => {
           const incremental = new IncrementalHttpAnalysis(catalogMatcher);
           incremental.reset(text);
           for (const change of edits) {
-            const start = change.at % (text.length + 1);
-            const end = Math.min(text.length, start + change.length);
-            text = text.slice(0, start) + change.insert + text.slice(end);
-            incremental.update(text, [{ start, end, newLength: change.insert.length }]);
+            const applied = applyDrawnEdit(text, change);
+            text = applied.text;
+            incremental.update(text, [applied.change]);
             assertEditsInside(fixAllEdits(incremental.findings()), { start: 0, end: text.length }, 'fix-all');
             for (const finding of incremental.findings()) {
               assertSpan(finding, { start: 0, end: text.length }, `finding ${finding.code}`);
