@@ -4,6 +4,7 @@ import type { OperationSpec } from '../catalog/types';
 import type { Finding, FixSpec } from '../findings';
 import type { Span } from '../http/httpParser';
 import { maskBody, type MaskedBody } from '../json/maskedBody';
+import { parseStrictTree } from '../json/strictTree';
 import { validateBody } from './bodyValidator';
 
 export interface BodyOptions {
@@ -32,7 +33,7 @@ export class BodyAnalysis {
 
   /** The body's syntax tree, parsed again; undefined when there is none to be had. */
   tree(): Node | undefined {
-    return this.parsable ? parseTree(this.masked.text, [], parseOptions(this.allowComments)) : undefined;
+    return this.parsable ? (parseStrictTree(this.masked.text, MAX_NESTING) ?? parseTree(this.masked.text, [], parseOptions(this.allowComments))) : undefined;
   }
 }
 
@@ -70,7 +71,7 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
     );
   }
   const errors: ParseError[] = [];
-  const root = parseTree(masked.text, errors, parseOptions(options.allowComments));
+  const root = parseStrictTree(masked.text, MAX_NESTING) ?? parseTree(masked.text, errors, parseOptions(options.allowComments));
   const findings: Finding[] = [];
   if (errors.length > 0) {
     // Only the first error: the rest are usually its echoes.
