@@ -13,7 +13,9 @@ import { getLanguageService, TextDocument, type LanguageService } from 'vscode-j
 import { catalogMatcher } from '../../src/core/catalog/catalog';
 import { parseHttpDocument, splitBlocks } from '../../src/core/http/httpParser';
 import { maskBody, type MaskedBody } from '../../src/core/json/maskedBody';
+import { parseStrictTree } from '../../src/core/json/strictTree';
 import { analyzeDocument, type AnalyzedRequest } from '../../src/core/requests/requestAnalyzer';
+import { MAX_NESTING } from '../../src/core/validate/analyzeBody';
 import { validateBody } from '../../src/core/validate/bodyValidator';
 import { jsonOperations, type HttpCorpus } from './corpus';
 import { operationSchema } from './schemas';
@@ -202,7 +204,8 @@ export async function measureStages(corpus: HttpCorpus, options: { warmup: numbe
     Boolean(request.body && request.operation),
   );
   const masked: MaskedBody[] = withBodies.map((request) => maskBody(text, request.request.body!, request.request.body!.commentLines));
-  const roots = masked.map((body) => parseTree(body.text, [], PARSE_OPTIONS)!);
+  const readBody = (body: MaskedBody) => parseStrictTree(body.text, MAX_NESTING) ?? parseTree(body.text, [], PARSE_OPTIONS);
+  const roots = masked.map((body) => readBody(body)!);
   let kept: unknown;
   // The previous result is dropped before the collection, so no stage runs on a heap still
   // holding its last round's output (the contenders above are timed the same way).
@@ -224,7 +227,7 @@ export async function measureStages(corpus: HttpCorpus, options: { warmup: numbe
   const httpParse = await median(() => parseHttpDocument(text));
   const match = await median(() => reference.requests.map((request) => catalogMatcher.matchUrl(request.request.method ?? 'GET', request.request.url)));
   const mask = await median(() => withBodies.map((request) => maskBody(text, request.request.body!, request.request.body!.commentLines)));
-  const jsonParse = await median(() => masked.map((body) => parseTree(body.text, [], PARSE_OPTIONS)));
+  const jsonParse = await median(() => masked.map(readBody));
   const validate = await median(() =>
     withBodies.map((request, index) => validateBody(roots[index], { operation: request.operation, masked: masked[index], partial: false })),
   );
@@ -234,7 +237,7 @@ export async function measureStages(corpus: HttpCorpus, options: { warmup: numbe
     'parse request lines/headers': httpParse - split,
     'match URL to operation': match,
     'mask {{variables}}/comments': mask,
-    'JSON parse (parseTree)': jsonParse,
+    'JSON parse (strict reader)': jsonParse,
     'validate against catalog': validate,
   };
   const accounted = Object.values(stages).reduce((sum, value) => sum + value, 0);

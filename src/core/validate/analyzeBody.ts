@@ -45,7 +45,7 @@ function parseOptions(allowComments: boolean) {
  * jsonc-parser reads nested values recursively, so `[[[[…` pasted thousands deep overflows the
  * stack. Real bodies nest a few levels, and the API's JSON reader refuses far shallower ones.
  */
-const MAX_NESTING = 256;
+export const MAX_NESTING = 256;
 
 export function analyzeBody(documentText: string, body: Span, options: BodyOptions): BodyAnalysis {
   const masked = maskBody(documentText, body, options.commentLines);
