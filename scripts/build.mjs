@@ -18,9 +18,12 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// Each side is an entry that loads its bundle through the V8 code cache (src/bootstrap).
 const builds = [
-  { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['src/bootstrap/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/bootstrap/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/serverMain.js' },
 ];
 
 if (watch) {

@@ -70,7 +70,8 @@ exports.run = async () => {
 
 // What a user's install needs, and what must never ship (sources, tests, dependencies, source maps).
 const REQUIRED_FILES = [
-  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/l10n/bundle.l10n.fr.json',
+  'extension/package.json', 'extension/dist/extension.js', 'extension/dist/client.js', 'extension/dist/server.js',
+  'extension/dist/serverMain.js', 'extension/l10n/bundle.l10n.fr.json',
   'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/snippets/http.code-snippets',
   /^extension\/syntaxes\/[^/]+\.json$/, 'extension/images/icon.png',
   // vsce stores these as readme.md, changelog.md and LICENSE.txt whatever the repo's spelling.
@@ -133,6 +134,17 @@ function activationLines(userDataDir) {
     .filter((l) => l.includes(EXTENSION_ID));
 }
 
+/** An installed extension runs in production mode: both sides must have written their V8 code cache. */
+function checkCodeCaches(userDataDir) {
+  const cacheDir = path.join(userDataDir, 'User', 'globalStorage', EXTENSION_ID, 'code-cache');
+  const caches = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).sort() : [];
+  const expected = [/^client-[0-9a-f]{16}\.v8cache$/, /^serverMain-[0-9a-f]{16}\.v8cache$/];
+  if (caches.length !== expected.length || !expected.every((pattern) => caches.some((name) => pattern.test(name)))) {
+    throw new Error(`expected the client's and the server's code caches in ${cacheDir}, found: ${caches.join(', ') || 'nothing'}`);
+  }
+  log(`code caches written in production mode: ${caches.join(', ')}`);
+}
+
 async function main() {
   const vsix = given ?? packageVsix();
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} does not exist`);
@@ -184,6 +196,7 @@ async function main() {
     if (code === 'timeout') throw new Error(`no result within ${TIMEOUT_MS / 1000} s`);
     if (code !== 0) throw new Error('the installed extension did not activate cleanly (see above)');
     if (!lines.some((l) => l.includes(`_doActivateExtension ${EXTENSION_ID}`))) throw new Error('no activation in the extension host log');
+    checkCodeCaches(dirs['user-data']);
     log(`PASS: ${installed[0]} installed from the .vsix, activated and answered a hover`);
     // The plain closing line CI logs are read for.
     console.log('smoke: 1 passed, 0 failed');

@@ -1,4 +1,7 @@
-/** Starts the language server and owns the commands and notices; everything else is the server's. */
+/**
+ * Starts the language server and owns the commands and notices; everything else is the server's.
+ * Loaded by the entry dist/extension.js (src/bootstrap/extension.ts) as dist/client.js.
+ */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CommandIds, LargeDocumentNotification, SettingIds, SettingProblemNotification } from '../shared/protocol';
@@ -12,14 +15,21 @@ export const servedLanguages = ['http', 'json', 'jsonc', 'plaintext', 'log', 'ma
 /** What the extension returns from `activate`, for other extensions and the integration tests. */
 export interface ExtensionApi {
   readonly client: LanguageClient;
+  /** Settles once the server has answered `initialize` (or failed to start). */
+  readonly ready: Promise<void>;
 }
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+export interface ActivateOptions {
+  /** Where the server keeps its V8 code cache (src/bootstrap/codeCache.ts); none while developing. */
+  readonly codeCacheDir?: string;
+}
+
+export function activate(context: vscode.ExtensionContext, options: ActivateOptions = {}): ExtensionApi {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, args: options.codeCacheDir ? ['--code-cache-dir', options.codeCacheDir] : [] },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
@@ -50,8 +60,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       );
     }),
   );
-  await languageClient.start();
-  return { client: languageClient };
+  // Activation ends here, without waiting for the server process: VS Code counts activation
+  // against the extension host, and requests sent meanwhile wait for the client to be running.
+  // The client reports a failed start itself, in its output channel and a notification.
+  const ready = languageClient.start().catch(() => undefined);
+  return { client: languageClient, ready };
 }
 
 export async function deactivate(): Promise<void> {

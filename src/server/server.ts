@@ -25,7 +25,13 @@ import { safeHandler } from './safeHandler';
 
 const DIAGNOSTICS_DELAY_MS = 150;
 
-export function startServer(connection: Connection): void {
+export interface StartOptions {
+  /** Called once the client has been told the server is initialized. */
+  readonly onInitialized?: () => void;
+  readonly compiledFrom?: 'cache' | 'source';
+}
+
+export function startServer(connection: Connection, options: StartOptions = {}): void {
   const documents = new DocumentManager();
   let settings: Settings = defaultSettings;
   let clientLocale: string | undefined;
@@ -54,7 +60,10 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onInitialized(() => void refreshSettings());
+  connection.onInitialized(() => {
+    void refreshSettings();
+    options.onInitialized?.();
+  });
   connection.onDidChangeConfiguration((change) => {
     if (!canPullConfiguration) {
       applySettings(readSettings(change.settings?.[SettingIds.section]).settings);
@@ -157,7 +166,11 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onRequest(ServerInfoRequest.method, (): ServerInfoRequest.Result => ({ pid: process.pid, language: currentLanguage() }));
+  connection.onRequest(ServerInfoRequest.method, (): ServerInfoRequest.Result => ({
+    pid: process.pid,
+    language: currentLanguage(),
+    compiledFrom: options.compiledFrom ?? 'source',
+  }));
 
   documents.listen(connection);
   connection.listen();

@@ -66,6 +66,8 @@ export namespace ServerInfoRequest {
   export interface Result {
     readonly pid: number;
     readonly language: string;
+    /** How this process compiled its bundle: from the V8 code cache, or from source. */
+    readonly compiledFrom: 'cache' | 'source';
   }
 }
 

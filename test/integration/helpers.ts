@@ -84,7 +84,9 @@ export async function waitForDiagnostics(
 /** The activated extension's exports, typed as `activate` declares them. */
 export async function extensionApi(): Promise<ExtensionApi> {
   const ext = await activateExtension();
-  return ext.exports as ExtensionApi;
+  const api = ext.exports as ExtensionApi;
+  await api.ready;
+  return api;
 }
 
 /** An untitled document in `language`, shown in an editor (the commands act on the active editor). */

@@ -32,6 +32,18 @@ describe('layer rule', () => {
     assert.deepEqual(offenders('src/server', /^vscode$|^vscode-languageclient|\/client\//), []);
   });
 
+  it('src/bootstrap imports no LSP package, and the client and server entries only as types', () => {
+    assert.deepEqual(offenders('src/bootstrap', /^vscode-language|^vscode-jsonrpc|\/core\//), []);
+    for (const file of files(join(root, 'src/bootstrap'))) {
+      const valueImports = [...readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*from '([^']+)'/gm)].map((match) => match[1]);
+      assert.deepEqual(
+        valueImports.filter((specifier) => /\/(client|server)\//.test(specifier)),
+        [],
+        `${relative(root, file)} loads the bundles through the code cache, never by import`,
+      );
+    }
+  });
+
   it('src/shared imports nothing of either side', () => {
     assert.deepEqual(offenders('src/shared', /^vscode|\/(server|client)\//), []);
   });

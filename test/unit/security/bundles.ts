@@ -1,10 +1,15 @@
-/** dist/extension.js and dist/server.js, rebuilt when missing, older than src/ or minified. */
+/** The four bundles of dist/, rebuilt when missing, older than src/ or minified. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const root = join(__dirname, '../../..');
-export const bundles = { extension: join(root, 'dist/extension.js'), server: join(root, 'dist/server.js') };
+export const bundles = {
+  extension: join(root, 'dist/extension.js'),
+  client: join(root, 'dist/client.js'),
+  server: join(root, 'dist/server.js'),
+  serverMain: join(root, 'dist/serverMain.js'),
+};
 
 export function filesUnder(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {

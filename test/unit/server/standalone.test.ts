@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import { bundles, ensureBundles } from '../security/bundles';
 
@@ -9,9 +12,14 @@ interface PublishedDiagnostics {
 }
 
 /** `node dist/server.js --stdio` as another editor would use it, in the display language it announces. */
-async function withServer<T>(locale: string, run: (client: MessageConnection, diagnostics: Promise<PublishedDiagnostics>) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  locale: string,
+  run: (client: MessageConnection, diagnostics: Promise<PublishedDiagnostics>) => Promise<T>,
+  extraArgs: string[] = [],
+): Promise<T> {
   ensureBundles();
-  const server: ChildProcess = spawn(process.execPath, [bundles.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const server: ChildProcess = spawn(process.execPath, [bundles.server, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const exited = new Promise((resolve) => server.on('exit', resolve));
   const client = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   const diagnostics = new Promise<PublishedDiagnostics>((resolve) => {
     client.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
@@ -29,6 +37,8 @@ async function withServer<T>(locale: string, run: (client: MessageConnection, di
     await client.sendRequest('shutdown').catch(() => undefined);
     await client.sendNotification('exit').catch(() => undefined);
     client.dispose();
+    // Exit follows every message before it, so whatever the server wrote after initialize is on disk.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     server.kill();
   }
 }
@@ -58,4 +68,34 @@ describe('the standalone server (node dist/server.js --stdio)', function () {
       });
     });
   }
+
+  it('loads through the V8 code cache it wrote on the previous start with --code-cache-dir, and serves the same', async () => {
+    const cacheDir = join(mkdtempSync(join(tmpdir(), 'mde-server-cache-')), 'code-cache');
+    try {
+      const serve = () =>
+        withServer(
+          'en',
+          async (client, diagnostics) => {
+            await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:a.http', languageId: 'http', version: 1, text: body } });
+            const published = await diagnostics;
+            const info = await client.sendRequest<{ compiledFrom: string }>('mde/serverInfo');
+            return { compiledFrom: info.compiledFrom, codes: published.diagnostics.map((diagnostic) => diagnostic.code) };
+          },
+          ['--code-cache-dir', cacheDir],
+        );
+      assert.deepEqual(await serve(), { compiledFrom: 'source', codes: ['wrong-case'] });
+      assert.deepEqual(
+        readdirSync(cacheDir).map((name) => name.replace(/[0-9a-f]{16}/, 'HASH')),
+        ['serverMain-HASH.v8cache'],
+      );
+      assert.deepEqual(await serve(), { compiledFrom: 'cache', codes: ['wrong-case'] });
+    } finally {
+      rmSync(join(cacheDir, '..'), { recursive: true, force: true });
+    }
+  });
+
+  it('writes no cache and says it compiled from source without --code-cache-dir', async () => {
+    const info = await withServer('en', (client) => client.sendRequest<{ compiledFrom: string }>('mde/serverInfo'));
+    assert.equal(info.compiledFrom, 'source');
+  });
 });

@@ -1,0 +1,122 @@
+/**
+ * Client activation as VS Code itself measures and shows it: the "Activation: N ms" of Developer:
+ * Show Running Extensions, which is the time to load the extension's main module plus the
+ * synchronous part of `activate`. Each sample is a fresh VS Code (code-server with Chromium, the
+ * integration tests' runner) opening an .http file.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { summarize, type Summary } from './stats';
+
+export interface ActivationResult {
+  /** Activation as VS Code reports it (code loading + activate call) on an install's first start, cache not yet written. */
+  readonly firstStart: Summary;
+  /** The same on the starts after it, which load the bundles through the V8 code cache. */
+  readonly laterStarts: Summary;
+  readonly samples: { readonly firstStart: number[]; readonly laterStarts: number[] };
+  readonly vscodeVersion: string;
+}
+
+interface VsCodeServerLib {
+  startVsCodeServer(options: { workspace: string; userDataDir: string; extensionsDir: string }): Promise<{ stop(): Promise<void>; port: number; url: string }>;
+  installExtension(vsixPath: string, extensionsDir: string): string;
+  launchChromium(): Promise<{ newPage: unknown; close(): Promise<void> }>;
+  openWorkbench(browser: unknown, url: string): Promise<{ page: Page }>;
+  payloadUrl(server: unknown, options: { folder: string }): string;
+  codeServerVersion(): string;
+}
+
+interface Locator {
+  first(): Locator;
+  waitFor(options: { timeout: number }): Promise<void>;
+  filter(options: { hasText: string }): Locator;
+  locator(selector: string): Locator;
+  textContent(): Promise<string | null>;
+  dblclick(): Promise<void>;
+  focus(): Promise<void>;
+}
+
+interface Page {
+  locator(selector: string): Locator;
+  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  close(): Promise<void>;
+  screenshot(options: { path: string }): Promise<unknown>;
+}
+
+/**
+ * `installs` fresh installs of the .vsix, each started `startsPerInstall` times: the first start of
+ * an install compiles the bundles and writes the code cache, the later ones read it. The .vsix
+ * is installed, not loaded as a development extension, because only an installed extension runs
+ * in production mode, the mode that uses the cache.
+ */
+export async function measureActivation(repo: string, vsixPath: string, installs: number, startsPerInstall: number): Promise<ActivationResult> {
+  const lib = (await import(join(repo, 'scripts/lib/vscodeServer.mjs'))) as VsCodeServerLib;
+  const workspace = mkdtempSync(join(tmpdir(), 'mde-activation-ws-'));
+  writeFileSync(
+    join(workspace, 'request.http'),
+    'POST https://api.security.microsoft.com/api/machines/1/isolate\nContent-Type: application/json\n\n{"comment": "x", "IsolationType": "Full"}\n',
+  );
+  const browser = await lib.launchChromium();
+  const firstStart: number[] = [];
+  const laterStarts: number[] = [];
+  try {
+    for (let install = 0; install < installs; install++) {
+      const scratch = mkdtempSync(join(tmpdir(), 'mde-activation-'));
+      const userDataDir = join(scratch, 'user-data');
+      const extensionsDir = join(scratch, 'extensions');
+      mkdirSync(join(userDataDir, 'User'), { recursive: true });
+      writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'git.enabled': false }));
+      lib.installExtension(vsixPath, extensionsDir);
+      try {
+        for (let start = 0; start < startsPerInstall; start++) {
+          (start === 0 ? firstStart : laterStarts).push(await activationOnce(lib, browser, workspace, userDataDir, extensionsDir));
+        }
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  return {
+    firstStart: summarize(firstStart),
+    laterStarts: summarize(laterStarts),
+    samples: { firstStart, laterStarts },
+    vscodeVersion: lib.codeServerVersion(),
+  };
+}
+
+async function activationOnce(lib: VsCodeServerLib, browser: unknown, workspace: string, userDataDir: string, extensionsDir: string): Promise<number> {
+  const server = await lib.startVsCodeServer({ workspace, userDataDir, extensionsDir });
+  try {
+    const { page } = await lib.openWorkbench(browser, lib.payloadUrl(server, { folder: workspace }));
+    // The file is opened from the Explorer once the window is up, as a user would, so the
+    // activation is not measured while every built-in extension is starting as well.
+    const item = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'request.http' }).first();
+    await item.waitFor({ timeout: 90_000 });
+    await item.dblclick();
+    // A squiggle means the extension is active and its server has answered (so the caches are written).
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 90_000 });
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Developer: Show Running Extensions');
+    await page.keyboard.press('Enter');
+    const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'Defender for Endpoint API Tools' }).first();
+    await row.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      const picture = join(tmpdir(), 'mde-activation-failed.png');
+      await page.screenshot({ path: picture });
+      throw new Error(`the Running Extensions view did not list the extension (screenshot: ${picture}): ${String(error)}`);
+    });
+    const text = (await row.locator('.activation-time').textContent()) ?? '';
+    const match = /Activation: (\d+(?:\.\d+)?)ms/.exec(text);
+    if (!match) {
+      throw new Error(`no activation time in the Running Extensions row: "${text}"`);
+    }
+    await page.close();
+    return Number(match[1]);
+  } finally {
+    await server.stop();
+  }
+}
