@@ -10,7 +10,8 @@ import { describeMachine } from './bench/machine';
 import { metricsOf, renderComparison, renderTable, saveRun } from './bench/report';
 import { measureRoundTrips, measureStartup } from './bench/roundTrips';
 import { buildSections, recommendMaxFileSize, type Results } from './bench/sections';
-import { buildBundles, measureSizes } from './bench/size';
+import { measureActivation } from './bench/activation';
+import { buildBundles, measureSizes, packageVsix } from './bench/size';
 import { MB, nowMs } from './bench/stats';
 import { createPeer, measureStages, measureThroughput } from './bench/throughput';
 import { defaultSettings } from '../src/core/settings';
@@ -20,6 +21,8 @@ const SEED = 20261126;
 const SIZES_MB = [1, 4, 16];
 /** Timed rounds; each round measures every size once (see measureThroughput). */
 const THROUGHPUT = { warmupRounds: 10, runs: 9 };
+/** Fresh installs of the .vsix, each started several times: the first start writes the code caches. */
+const ACTIVATION = { installs: 3, startsPerInstall: 3 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -51,14 +54,29 @@ async function main(): Promise<void> {
     const stages = await measureStages(corpora.get(stagesSizeMB)!, { warmup: 3, runs: 7 });
     log('editing…');
     const editing = measureEditing(corpora.get(16)!.text, 200, SEED);
-    log('sizes and activation estimate…');
-    const sizes = measureSizes(REPO, builds, 5);
+    log('packaging the .vsix…');
+    const vsix = packageVsix(REPO, builds.production);
+    const sizes = measureSizes(builds, vsix);
     log('server start-up…');
-    const startup = { production: await measureStartup(builds.production.serverJs, 7), dev: await measureStartup(builds.dev.serverJs, 5) };
+    const codeCacheDir = join(builds.root, 'server-code-cache');
+    const startup = await measureStartup(
+      [
+        { name: 'production', serverPath: builds.production.serverJs },
+        { name: 'productionCached', serverPath: builds.production.serverJs, codeCacheDir },
+        { name: 'dev', serverPath: builds.dev.serverJs },
+      ],
+      9,
+    );
     log('server round trips…');
     const roundTrips = await measureRoundTrips(builds.production.serverJs, corpora.get(4)!, corpora.get(16)!, logCorpus, SEED);
 
-    const results: Results = { throughput, stages, stagesSizeMB, editing, sizes, startup, roundTrips };
+    log(`client activation in VS Code, ${ACTIVATION.installs} installs × ${ACTIVATION.startsPerInstall} starts…`);
+    const activation = await measureActivation(REPO, vsix, ACTIVATION.installs, ACTIVATION.startsPerInstall).catch((error: unknown) => {
+      // It needs the integration runner (npm run test:setup); everything else does not.
+      log(`client activation not measured: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    const results: Results = { throughput, stages, stagesSizeMB, editing, sizes, startup, roundTrips, activation };
     const sections = buildSections(results);
     const recommendation = recommendMaxFileSize(results, defaultSettings.maxFileSizeMB);
     const endLoad = describeMachine().loadAverage;

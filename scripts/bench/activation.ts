@@ -4,7 +4,7 @@
  * synchronous part of `activate`. Each sample is a fresh VS Code (code-server with Chromium, the
  * integration tests' runner) opening an .http file.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarize, type Summary } from './stats';
@@ -71,6 +71,9 @@ export async function measureActivation(repo: string, vsixPath: string, installs
       try {
         for (let start = 0; start < startsPerInstall; start++) {
           (start === 0 ? firstStart : laterStarts).push(await activationOnce(lib, browser, workspace, userDataDir, extensionsDir));
+          if (start === 0) {
+            assertCachesWritten(userDataDir);
+          }
         }
       } finally {
         rmSync(scratch, { recursive: true, force: true });
@@ -86,6 +89,15 @@ export async function measureActivation(repo: string, vsixPath: string, installs
     samples: { firstStart, laterStarts },
     vscodeVersion: lib.codeServerVersion(),
   };
+}
+
+/** Without both caches on disk, the later starts would not measure what they are labelled with. */
+function assertCachesWritten(userDataDir: string): void {
+  const folder = join(userDataDir, 'User', 'globalStorage', 'mde-api-tools.mde-api-tools', 'code-cache');
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  if (!names.some((name) => name.startsWith('client-')) || !names.some((name) => name.startsWith('serverMain-'))) {
+    throw new Error(`the first start did not write both code caches into ${folder}: ${names.join(', ') || 'nothing'}`);
+  }
 }
 
 async function activationOnce(lib: VsCodeServerLib, browser: unknown, workspace: string, userDataDir: string, extensionsDir: string): Promise<number> {

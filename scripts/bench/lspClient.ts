@@ -43,9 +43,9 @@ export class LspServer {
     // Other notifications (log lines, the large-document notice) are dropped by vscode-jsonrpc.
   }
 
-  static spawn(serverPath: string): LspServer {
+  static spawn(serverPath: string, args: readonly string[] = []): LspServer {
     const spawnedAt = nowMs();
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [serverPath, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new LspServer(child, connection, spawnedAt);
     child.stderr!.on('data', (chunk: Buffer) => {

@@ -1,4 +1,5 @@
 /** Turns the measurements into table rows with their budgets, and the maxFileSizeMB advice. */
+import type { ActivationResult } from './activation';
 import type { EditingResult } from './editing';
 import type { Section } from './report';
 import type { RoundTripResult, StartupResult } from './roundTrips';
@@ -11,8 +12,10 @@ export interface Results {
   readonly stagesSizeMB: number;
   readonly editing: EditingResult;
   readonly sizes: SizeResult;
-  readonly startup: { readonly dev: StartupResult; readonly production: StartupResult };
+  readonly startup: Readonly<Record<'production' | 'productionCached' | 'dev', StartupResult>>;
   readonly roundTrips: RoundTripResult;
+  /** Absent when VS Code could not be started (the integration runner is not set up). */
+  readonly activation?: ActivationResult;
 }
 
 export const BUDGETS = {
@@ -21,6 +24,7 @@ export const BUDGETS = {
   scalingGrowth: 1.3,
   editMedianMs: 5,
   initializeMs: 150,
+  activationMs: 50,
   requestP95Ms: 10,
   logFirstHoverMs: 1000,
   vsixKB: 500,
@@ -28,7 +32,7 @@ export const BUDGETS = {
 };
 
 export function buildSections(results: Results): Section[] {
-  const { throughput, stages, editing, sizes, startup, roundTrips } = results;
+  const { throughput, stages, editing, sizes, startup, roundTrips, activation } = results;
   const sections: Section[] = [];
 
   sections.push({
@@ -141,14 +145,22 @@ export function buildSections(results: Results): Section[] {
     title: 'Language server round trips (node server.js --stdio, production build, client-side timing)',
     rows: [
       {
+        key: 'server.initialize.cached',
+        label: 'spawn → initialize result (production, code cache, as VS Code starts it): median',
+        value: startup.productionCached.initialize.median,
+        unit: 'ms',
+        target: `≤ ${BUDGETS.initializeMs} ms`,
+        met: startup.productionCached.initialize.median <= BUDGETS.initializeMs,
+      },
+      { key: 'server.initialize.cached.p95', label: 'spawn → initialize result (production, code cache): p95', value: startup.productionCached.initialize.p95, unit: 'ms' },
+      {
         key: 'server.initialize.production',
-        label: 'spawn → initialize result (production): median',
+        label: 'spawn → initialize result (production, no cache: first start, or --stdio): median',
         value: startup.production.initialize.median,
         unit: 'ms',
         target: `≤ ${BUDGETS.initializeMs} ms`,
         met: startup.production.initialize.median <= BUDGETS.initializeMs,
       },
-      { key: 'server.initialize.production.p95', label: 'spawn → initialize result (production): p95', value: startup.production.initialize.p95, unit: 'ms' },
       { key: 'server.initialize.dev', label: 'spawn → initialize result (dev build): median', value: startup.dev.initialize.median, unit: 'ms' },
       { key: 'server.open4.diagnostics', label: `4 MB .http didOpen → diagnostics (${rt.open4MB.diagnostics})`, value: rt.open4MB.toDiagnosticsMs, unit: 'ms' },
       p95Row('server.hover.p95', `hover p95 (${rt.hover.all.n} requests, ${rt.hover.nonEmpty} non-empty)`, rt.hover.all.p95),
@@ -204,30 +216,43 @@ export function buildSections(results: Results): Section[] {
   });
 
   sections.push({
-    title: 'Size and start-up',
+    title: 'Size and client activation',
     rows: [
-      { key: 'size.production.extension', label: 'dist/extension.js (production)', value: sizes.productionKB.extension, unit: 'KB' },
-      { key: 'size.production.server', label: 'dist/server.js (production)', value: sizes.productionKB.server, unit: 'KB' },
-      { key: 'size.dev.extension', label: 'dist/extension.js (dev, unminified)', value: sizes.devKB.extension, unit: 'KB' },
-      { key: 'size.dev.server', label: 'dist/server.js (dev, unminified)', value: sizes.devKB.server, unit: 'KB' },
-      ...(sizes.vsix
+      { key: 'size.production.extension', label: 'dist/extension.js, the entry (production)', value: sizes.productionKB.extension, unit: 'KB' },
+      { key: 'size.production.client', label: 'dist/client.js (production)', value: sizes.productionKB.client, unit: 'KB' },
+      { key: 'size.production.server', label: 'dist/server.js, the entry (production)', value: sizes.productionKB.server, unit: 'KB' },
+      { key: 'size.production.serverMain', label: 'dist/serverMain.js (production)', value: sizes.productionKB.serverMain, unit: 'KB' },
+      { key: 'size.dev.client', label: 'dist/client.js (dev, unminified)', value: sizes.devKB.client, unit: 'KB' },
+      { key: 'size.dev.serverMain', label: 'dist/serverMain.js (dev, unminified)', value: sizes.devKB.serverMain, unit: 'KB' },
+      {
+        key: 'size.vsix',
+        label: '.vsix of the current source',
+        value: sizes.vsixKB,
+        unit: 'KB',
+        target: `≤ ${BUDGETS.vsixKB} KB`,
+        met: sizes.vsixKB <= BUDGETS.vsixKB,
+      },
+      ...(activation
         ? [
             {
-              key: 'size.vsix',
-              label: `dist-vsix/mde-api-tools.vsix (built ${sizes.vsix.modified.slice(0, 16)})`,
-              value: sizes.vsix.kB,
-              unit: 'KB',
-              target: `≤ ${BUDGETS.vsixKB} KB`,
-              met: sizes.vsix.kB <= BUDGETS.vsixKB,
+              key: 'activation.later',
+              label: `activation as VS Code ${activation.vscodeVersion} shows it, later starts (code cache): median of ${activation.laterStarts.n}`,
+              value: activation.laterStarts.median,
+              unit: 'ms',
+              target: `≤ ${BUDGETS.activationMs} ms`,
+              met: activation.laterStarts.median <= BUDGETS.activationMs,
+            },
+            { key: 'activation.later.max', label: '  later starts: slowest', value: activation.laterStarts.max, unit: 'ms' },
+            {
+              key: 'activation.first',
+              label: `activation, first start after install (no cache yet): median of ${activation.firstStart.n}`,
+              value: activation.firstStart.median,
+              unit: 'ms',
+              target: `≤ ${BUDGETS.activationMs} ms`,
+              met: activation.firstStart.median <= BUDGETS.activationMs,
             },
           ]
         : []),
-      {
-        key: 'startup.requireExtension',
-        label: 'require(extension.js) with stub vscode: median (estimate)',
-        value: sizes.requireExtension.median,
-        unit: 'ms',
-      },
     ],
   });
   return sections;

@@ -1,13 +1,12 @@
 /**
- * Bundle sizes and an estimate of client activation cost. The project's own build script is run
+ * Bundle and .vsix sizes of the current source. The project's own build script is run
  * unchanged against a scratch folder that links to src/ and node_modules/, so dist/ (which others
  * may be using) is left alone and what is measured is the current source.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarize, type Summary } from './stats';
 
 export interface Build {
   readonly dir: string;
@@ -42,52 +41,45 @@ export function buildBundles(repo: string): Builds {
   };
 }
 
+/** The four bundles of a build, in KB. */
+export interface BundleSizes {
+  readonly extension: number;
+  readonly client: number;
+  readonly server: number;
+  readonly serverMain: number;
+}
+
 export interface SizeResult {
-  readonly devKB: { readonly extension: number; readonly server: number };
-  readonly productionKB: { readonly extension: number; readonly server: number };
-  readonly vsix?: { readonly path: string; readonly kB: number; readonly modified: string };
-  /** require() of the production extension.js with a stub `vscode`, in fresh processes. */
-  readonly requireExtension: Summary;
-  readonly requireSamples: number[];
+  readonly devKB: BundleSizes;
+  readonly productionKB: BundleSizes;
+  readonly vsixKB: number;
 }
 
 const kB = (path: string) => statSync(path).size / 1024;
 
-export function measureSizes(repo: string, builds: Builds, runs: number): SizeResult {
-  const vsixPath = join(repo, 'dist-vsix', 'mde-api-tools.vsix');
-  const samples: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
-    const ms = Number(execFileSync(process.execPath, ['-e', activationProbe(builds.production.extensionJs)], { encoding: 'utf8' }).trim());
-    if (i > 0) {
-      samples.push(ms);
-    }
-  }
+function bundleSizes(build: Build): BundleSizes {
+  const dist = join(build.dir, 'dist');
   return {
-    devKB: { extension: kB(builds.dev.extensionJs), server: kB(builds.dev.serverJs) },
-    productionKB: { extension: kB(builds.production.extensionJs), server: kB(builds.production.serverJs) },
-    vsix: existsSync(vsixPath) ? { path: vsixPath, kB: kB(vsixPath), modified: statSync(vsixPath).mtime.toISOString() } : undefined,
-    requireExtension: summarize(samples),
-    requireSamples: samples,
+    extension: kB(join(dist, 'extension.js')),
+    client: kB(join(dist, 'client.js')),
+    server: kB(join(dist, 'server.js')),
+    serverMain: kB(join(dist, 'serverMain.js')),
   };
 }
 
+export function measureSizes(builds: Builds, vsixPath: string): SizeResult {
+  return { devKB: bundleSizes(builds.dev), productionKB: bundleSizes(builds.production), vsixKB: kB(vsixPath) };
+}
+
 /**
- * A child-process script: `vscode` resolves to a stub whose every member is a do-nothing
- * function or object, then the bundle is required and the time printed. This is module load
- * and top-level evaluation only; activate() (which starts the server) is not run.
+ * Packages the current source into a .vsix inside the production build's scratch folder, with
+ * vsce exactly as `npm run package` runs it (its prepublish step type-checks and builds again).
  */
-function activationProbe(extensionJs: string): string {
-  return `
-const Module = require('module');
-const stubPath = '/__vscode_stub__.js';
-const stub = () => new Proxy(function () {}, { get: (_t, key) => (key === 'then' ? undefined : stub()), apply: () => stub(), construct: () => stub() });
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? stubPath : resolve.call(this, request, ...rest); };
-const fake = new Module(stubPath);
-fake.filename = stubPath; fake.loaded = true; fake.exports = stub();
-require.cache[stubPath] = fake;
-const start = process.hrtime.bigint();
-require(${JSON.stringify(extensionJs)});
-process.stdout.write(String(Number(process.hrtime.bigint() - start) / 1e6));
-`;
+export function packageVsix(repo: string, production: Build): string {
+  for (const entry of ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'images', 'l10n', 'syntaxes', 'snippets', 'package.nls.json', 'package.nls.fr.json']) {
+    symlinkSync(join(repo, entry), join(production.dir, entry));
+  }
+  const vsix = join(production.dir, 'mde-api-tools.vsix');
+  execFileSync(join(repo, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--follow-symlinks', '-o', vsix], { cwd: production.dir, stdio: 'pipe' });
+  return vsix;
 }
