@@ -10,7 +10,14 @@ import { applyDrawnEdit } from '../helpers/text';
 const fixtures = ['rest-client-dialect.http', 'wrong-casing.http'].map((name) => readFileSync(join(__dirname, '../../fixtures/requests', name), 'utf8'));
 const seed = fixtures.join('\n');
 const full = (text: string) => analyzeDocument(text, 'http', catalogMatcher).findings;
-const summary = (findings: ReturnType<typeof full>) => findings.map((f) => `${f.code}@${f.start}-${f.end}:${JSON.stringify(f.fixes?.map((fix) => fix.edits))}`);
+/** Every field of a finding, the fixes included: the incremental side shifts them lazily. */
+const summary = (findings: ReturnType<typeof full>) =>
+  findings.map(
+    (f) =>
+      `${f.code}/${f.severity}@${f.start}-${f.end}:${JSON.stringify(f.args)}:${f.preempts}:${f.docs}:${JSON.stringify(
+        f.fixes?.map((fix) => [fix.kind, fix.preferred, fix.args, fix.edits]),
+      )}`,
+  );
 
 /** Pieces that make edits interesting: separators, keys, braces, line breaks, placeholders. */
 const fragment = fc.constantFrom('', '###\n', '\n', '"comment"', '"Comment"', '{', '}', ',', 'POST https://api.security.microsoft.com/api/indicators\n', 'x', '\r\n', '{{v}}', '# c\n');
