@@ -61,9 +61,10 @@ async function main(): Promise<void> {
     const codeCacheDir = join(builds.root, 'server-code-cache');
     const startup = await measureStartup(
       [
-        { name: 'production', serverPath: builds.production.serverJs },
-        { name: 'productionCached', serverPath: builds.production.serverJs, codeCacheDir },
-        { name: 'dev', serverPath: builds.dev.serverJs },
+        { name: 'minimal', serverPath: join(REPO, 'scripts/bench/minimalServer.cjs'), expect: 'none' },
+        { name: 'production', serverPath: builds.production.serverJs, expect: 'source' },
+        { name: 'productionCached', serverPath: builds.production.serverJs, codeCacheDir, expect: 'cache' },
+        { name: 'dev', serverPath: builds.dev.serverJs, expect: 'source' },
       ],
       9,
     );

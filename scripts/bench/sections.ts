@@ -12,7 +12,7 @@ export interface Results {
   readonly stagesSizeMB: number;
   readonly editing: EditingResult;
   readonly sizes: SizeResult;
-  readonly startup: Readonly<Record<'production' | 'productionCached' | 'dev', StartupResult>>;
+  readonly startup: Readonly<Record<'minimal' | 'production' | 'productionCached' | 'dev', StartupResult>>;
   readonly roundTrips: RoundTripResult;
   /** Absent when VS Code could not be started (the integration runner is not set up). */
   readonly activation?: ActivationResult;
@@ -153,6 +153,15 @@ export function buildSections(results: Results): Section[] {
         met: startup.productionCached.initialize.median <= BUDGETS.initializeMs,
       },
       { key: 'server.initialize.cached.p95', label: 'spawn → initialize result (production, code cache): p95', value: startup.productionCached.initialize.p95, unit: 'ms' },
+      {
+        key: 'server.initialize.minimal',
+        label: 'spawn → initialize result of a minimal Node server (the floor): median',
+        value: startup.minimal.initialize.median,
+        unit: 'ms',
+        floor: startup.minimal.initialize.median,
+        ratio: startup.productionCached.initialize.median / startup.minimal.initialize.median,
+        ratioLabel: 'ours (cached)/floor',
+      },
       {
         key: 'server.initialize.production',
         label: 'spawn → initialize result (production, no cache: first start, or --stdio): median',
