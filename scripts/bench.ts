@@ -20,9 +20,9 @@ const REPO = join(__dirname, '..');
 const SEED = 20261126;
 const SIZES_MB = [1, 4, 16];
 /** Timed rounds; each round measures every size once (see measureThroughput). */
-const THROUGHPUT = { warmupRounds: 10, runs: 9 };
+const THROUGHPUT = { warmupRounds: 10, runs: 15 };
 /** Fresh installs of the .vsix, each started several times: the first start writes the code caches. */
-const ACTIVATION = { installs: 3, startsPerInstall: 3 };
+const ACTIVATION = { installs: 3, startsPerInstall: 4 };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 

@@ -14,7 +14,9 @@ export interface ActivationResult {
   readonly firstStart: Summary;
   /** The same on the starts after it, which load the bundles through the V8 code cache. */
   readonly laterStarts: Summary;
-  readonly samples: { readonly firstStart: number[]; readonly laterStarts: number[] };
+  /** An extension whose activate() does nothing, on the same event in the same windows: VS Code's own share. */
+  readonly floor: Summary;
+  readonly samples: { readonly firstStart: number[]; readonly laterStarts: number[]; readonly floor: number[] };
   readonly vscodeVersion: string;
 }
 
@@ -23,7 +25,7 @@ interface VsCodeServerLib {
   installExtension(vsixPath: string, extensionsDir: string): string;
   launchChromium(): Promise<{ newPage: unknown; close(): Promise<void> }>;
   openWorkbench(browser: unknown, url: string): Promise<{ page: Page }>;
-  payloadUrl(server: unknown, options: { folder: string }): string;
+  payloadUrl(server: unknown, options: { folder: string; extensionDevelopmentPath: string }): string;
   codeServerVersion(): string;
 }
 
@@ -57,9 +59,24 @@ export async function measureActivation(repo: string, vsixPath: string, installs
     join(workspace, 'request.http'),
     'POST https://api.security.microsoft.com/api/machines/1/isolate\nContent-Type: application/json\n\n{"comment": "x", "IsolationType": "Full"}\n',
   );
+  const floorExtension = mkdtempSync(join(tmpdir(), 'mde-activation-floor-'));
+  writeFileSync(
+    join(floorExtension, 'package.json'),
+    JSON.stringify({
+      name: FLOOR_NAME,
+      displayName: FLOOR_NAME,
+      publisher: 'bench',
+      version: '0.0.0',
+      engines: { vscode: '^1.91.0' },
+      main: './extension.js',
+      activationEvents: ['onLanguage:http'],
+    }),
+  );
+  writeFileSync(join(floorExtension, 'extension.js'), 'exports.activate = () => {};\n');
   const browser = await lib.launchChromium();
   const firstStart: number[] = [];
   const laterStarts: number[] = [];
+  const floor: number[] = [];
   try {
     for (let install = 0; install < installs; install++) {
       const scratch = mkdtempSync(join(tmpdir(), 'mde-activation-'));
@@ -70,7 +87,9 @@ export async function measureActivation(repo: string, vsixPath: string, installs
       lib.installExtension(vsixPath, extensionsDir);
       try {
         for (let start = 0; start < startsPerInstall; start++) {
-          (start === 0 ? firstStart : laterStarts).push(await activationOnce(lib, browser, workspace, userDataDir, extensionsDir));
+          const times = await activationOnce(lib, browser, { workspace, userDataDir, extensionsDir, floorExtension });
+          (start === 0 ? firstStart : laterStarts).push(times.ours);
+          floor.push(times.floor);
           if (start === 0) {
             assertCachesWritten(userDataDir);
           }
@@ -82,11 +101,13 @@ export async function measureActivation(repo: string, vsixPath: string, installs
   } finally {
     await browser.close();
     rmSync(workspace, { recursive: true, force: true });
+    rmSync(floorExtension, { recursive: true, force: true });
   }
   return {
     firstStart: summarize(firstStart),
     laterStarts: summarize(laterStarts),
-    samples: { firstStart, laterStarts },
+    floor: summarize(floor),
+    samples: { firstStart, laterStarts, floor },
     vscodeVersion: lib.codeServerVersion(),
   };
 }
@@ -100,10 +121,19 @@ function assertCachesWritten(userDataDir: string): void {
   }
 }
 
-async function activationOnce(lib: VsCodeServerLib, browser: unknown, workspace: string, userDataDir: string, extensionsDir: string): Promise<number> {
-  const server = await lib.startVsCodeServer({ workspace, userDataDir, extensionsDir });
+const FLOOR_NAME = 'activation-floor';
+
+interface Folders {
+  readonly workspace: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly floorExtension: string;
+}
+
+async function activationOnce(lib: VsCodeServerLib, browser: unknown, folders: Folders): Promise<{ ours: number; floor: number }> {
+  const server = await lib.startVsCodeServer(folders);
   try {
-    const { page } = await lib.openWorkbench(browser, lib.payloadUrl(server, { folder: workspace }));
+    const { page } = await lib.openWorkbench(browser, lib.payloadUrl(server, { folder: folders.workspace, extensionDevelopmentPath: folders.floorExtension }));
     // The file is opened from the Explorer once the window is up, as a user would, so the
     // activation is not measured while every built-in extension is starting as well.
     const item = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'request.http' }).first();
@@ -115,20 +145,27 @@ async function activationOnce(lib: VsCodeServerLib, browser: unknown, workspace:
     await page.keyboard.press('F1');
     await page.keyboard.type('Developer: Show Running Extensions');
     await page.keyboard.press('Enter');
-    const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: 'Defender for Endpoint API Tools' }).first();
-    await row.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
-      const picture = join(tmpdir(), 'mde-activation-failed.png');
-      await page.screenshot({ path: picture });
-      throw new Error(`the Running Extensions view did not list the extension (screenshot: ${picture}): ${String(error)}`);
-    });
-    const text = (await row.locator('.activation-time').textContent()) ?? '';
-    const match = /Activation: (\d+(?:\.\d+)?)ms/.exec(text);
-    if (!match) {
-      throw new Error(`no activation time in the Running Extensions row: "${text}"`);
-    }
+    const ours = await activationShown(page, 'Defender for Endpoint API Tools');
+    const floor = await activationShown(page, FLOOR_NAME);
     await page.close();
-    return Number(match[1]);
+    return { ours, floor };
   } finally {
     await server.stop();
   }
+}
+
+/** The "Activation: N ms" of an extension's row in the Running Extensions editor. */
+async function activationShown(page: Page, rowText: string): Promise<number> {
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({ hasText: rowText }).first();
+  await row.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+    const picture = join(tmpdir(), 'mde-activation-failed.png');
+    await page.screenshot({ path: picture });
+    throw new Error(`the Running Extensions view did not list ${rowText} (screenshot: ${picture}): ${String(error)}`);
+  });
+  const text = (await row.locator('.activation-time').textContent()) ?? '';
+  const match = /Activation: (\d+(?:\.\d+)?)ms/.exec(text);
+  if (!match) {
+    throw new Error(`no activation time in the Running Extensions row of ${rowText}: "${text}"`);
+  }
+  return Number(match[1]);
 }

@@ -253,6 +253,15 @@ export function buildSections(results: Results): Section[] {
             },
             { key: 'activation.later.max', label: '  later starts: slowest', value: activation.laterStarts.max, unit: 'ms' },
             {
+              key: 'activation.floor',
+              label: `activation of a do-nothing extension on the same event, same windows: median of ${activation.floor.n}`,
+              value: activation.floor.median,
+              unit: 'ms',
+              floor: activation.floor.median,
+              ratio: activation.laterStarts.median / activation.floor.median,
+              ratioLabel: 'ours (later)/floor',
+            },
+            {
               key: 'activation.first',
               label: `activation, first start after install (no cache yet): median of ${activation.firstStart.n}`,
               value: activation.firstStart.median,
