@@ -88,16 +88,10 @@ class StrictReader {
   }
 
   private object(parent: Node | undefined, depth: number): Node {
-    this.checkDepth(depth);
-    const node = new TreeNode('object', this.position, parent, undefined);
-    const children: Node[] = [];
-    node.children = children;
-    this.position++;
-    this.skipWhitespace();
+    const node = this.open('object', parent, depth);
+    const children = node.children as Node[];
     if (this.text.charCodeAt(this.position) === 0x7d /* } */) {
-      this.position++;
-      node.length = this.position - node.offset;
-      return node;
+      return this.close(node);
     }
     for (;;) {
       this.skipWhitespace();
@@ -116,42 +110,57 @@ class StrictReader {
       property.children = [key, value];
       property.length = this.position - property.offset;
       children.push(property);
-      this.skipWhitespace();
-      const next = this.text.charCodeAt(this.position++);
-      if (next === 0x7d /* } */) {
-        node.length = this.position - node.offset;
-        return node;
-      }
-      if (next !== 0x2c /* , */) {
-        throw GIVE_UP;
+      if (this.afterMember(0x7d /* } */)) {
+        return this.close(node);
       }
     }
   }
 
   private array(parent: Node | undefined, depth: number): Node {
-    this.checkDepth(depth);
-    const node = new TreeNode('array', this.position, parent, undefined);
-    const children: Node[] = [];
-    node.children = children;
-    this.position++;
-    this.skipWhitespace();
+    const node = this.open('array', parent, depth);
+    const children = node.children as Node[];
     if (this.text.charCodeAt(this.position) === 0x5d /* ] */) {
-      this.position++;
-      node.length = this.position - node.offset;
-      return node;
+      return this.close(node);
     }
     for (;;) {
       children.push(this.value(node, depth));
-      this.skipWhitespace();
-      const next = this.text.charCodeAt(this.position++);
-      if (next === 0x5d /* ] */) {
-        node.length = this.position - node.offset;
-        return node;
-      }
-      if (next !== 0x2c /* , */) {
-        throw GIVE_UP;
+      if (this.afterMember(0x5d /* ] */)) {
+        return this.close(node);
       }
     }
+  }
+
+  /** Steps over an opening bracket and the space after it. */
+  private open(type: 'object' | 'array', parent: Node | undefined, depth: number): TreeNode {
+    if (depth > this.maxDepth) {
+      throw GIVE_UP;
+    }
+    const node = new TreeNode(type, this.position, parent, undefined);
+    node.children = [];
+    this.position++;
+    this.skipWhitespace();
+    return node;
+  }
+
+  /** Steps over the closing bracket the position is at. */
+  private close(node: TreeNode): Node {
+    this.position++;
+    node.length = this.position - node.offset;
+    return node;
+  }
+
+  /** After a member: true at the closing bracket, false past a comma; anything else is not plain JSON. */
+  private afterMember(closing: number): boolean {
+    this.skipWhitespace();
+    const next = this.text.charCodeAt(this.position);
+    if (next === closing) {
+      return true;
+    }
+    if (next !== 0x2c /* , */) {
+      throw GIVE_UP;
+    }
+    this.position++;
+    return false;
   }
 
   private string(parent: Node | undefined): Node {
@@ -218,14 +227,11 @@ class StrictReader {
 
   /** `truex` or `12abc` is one bad token to jsonc-parser, not a value and then junk. */
   private expectBoundary(): void {
-    const code = this.text.charCodeAt(this.position);
-    if (!(code !== code /* NaN: end of text */ || code === 0x2c || code === 0x7d || code === 0x5d || code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09)) {
-      throw GIVE_UP;
+    if (this.position >= this.text.length) {
+      return;
     }
-  }
-
-  private checkDepth(depth: number): void {
-    if (depth > this.maxDepth) {
+    const code = this.text.charCodeAt(this.position);
+    if (code !== 0x2c && code !== 0x7d && code !== 0x5d && code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) {
       throw GIVE_UP;
     }
   }
