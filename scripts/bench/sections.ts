@@ -31,6 +31,11 @@ export const BUDGETS = {
   fullValidationMs: 500,
 };
 
+/** A row whose budget is a time in ms it must not exceed. */
+function withinMs(key: string, label: string, value: number, budgetMs: number): Section['rows'][number] {
+  return { key, label, value, unit: 'ms', target: `≤ ${budgetMs} ms`, met: value <= budgetMs };
+}
+
 export function buildSections(results: Results): Section[] {
   const { throughput, stages, editing, sizes, startup, roundTrips, activation } = results;
   const sections: Section[] = [];
@@ -114,14 +119,7 @@ export function buildSections(results: Results): Section[] {
     title: `Editing in process: IncrementalHttpAnalysis, ${(editing.chars / (1024 * 1024)).toFixed(0)} MB, ${editing.edits} one-character edits`,
     rows: [
       { key: 'editing.reset', label: 'reset + findings() (once)', value: editing.resetMs, unit: 'ms' },
-      {
-        key: 'editing.median',
-        label: 'update + findings() on the flat text: median',
-        value: editing.perEdit.median,
-        unit: 'ms',
-        target: `≤ ${BUDGETS.editMedianMs} ms`,
-        met: editing.perEdit.median <= BUDGETS.editMedianMs,
-      },
+      withinMs('editing.median', 'update + findings() on the flat text: median', editing.perEdit.median, BUDGETS.editMedianMs),
       { key: 'editing.p95', label: 'update + findings() on the flat text: p95', value: editing.perEdit.p95, unit: 'ms' },
       { key: 'editing.flatten.median', label: 'flattening the edited text (V8 rope copy): median', value: editing.flatten.median, unit: 'ms' },
       { key: 'editing.withFlatten.median', label: 'flatten + update + findings(): median', value: editing.withFlatten.median, unit: 'ms' },
@@ -133,25 +131,12 @@ export function buildSections(results: Results): Section[] {
   });
 
   const rt = roundTrips;
-  const p95Row = (key: string, label: string, value: number) => ({
-    key,
-    label,
-    value,
-    unit: 'ms',
-    target: `≤ ${BUDGETS.requestP95Ms} ms`,
-    met: value <= BUDGETS.requestP95Ms,
-  });
+  const p95Row = (key: string, label: string, value: number) => withinMs(key, label, value, BUDGETS.requestP95Ms);
+
   sections.push({
     title: 'Language server round trips (node server.js --stdio, production build, client-side timing)',
     rows: [
-      {
-        key: 'server.initialize.cached',
-        label: 'spawn → initialize result (production, code cache, as VS Code starts it): median',
-        value: startup.productionCached.initialize.median,
-        unit: 'ms',
-        target: `≤ ${BUDGETS.initializeMs} ms`,
-        met: startup.productionCached.initialize.median <= BUDGETS.initializeMs,
-      },
+      withinMs('server.initialize.cached', 'spawn → initialize result (production, code cache, as VS Code starts it): median', startup.productionCached.initialize.median, BUDGETS.initializeMs),
       { key: 'server.initialize.cached.p95', label: 'spawn → initialize result (production, code cache): p95', value: startup.productionCached.initialize.p95, unit: 'ms' },
       {
         key: 'server.initialize.minimal',
@@ -162,14 +147,7 @@ export function buildSections(results: Results): Section[] {
         ratio: startup.productionCached.initialize.median / startup.minimal.initialize.median,
         ratioLabel: 'ours (cached)/floor',
       },
-      {
-        key: 'server.initialize.production',
-        label: 'spawn → initialize result (production, no cache: first start, or --stdio): median',
-        value: startup.production.initialize.median,
-        unit: 'ms',
-        target: `≤ ${BUDGETS.initializeMs} ms`,
-        met: startup.production.initialize.median <= BUDGETS.initializeMs,
-      },
+      withinMs('server.initialize.production', 'spawn → initialize result (production, no cache: first start, or --stdio): median', startup.production.initialize.median, BUDGETS.initializeMs),
       { key: 'server.initialize.dev', label: 'spawn → initialize result (dev build): median', value: startup.dev.initialize.median, unit: 'ms' },
       { key: 'server.open4.diagnostics', label: `4 MB .http didOpen → diagnostics (${rt.open4MB.diagnostics})`, value: rt.open4MB.toDiagnosticsMs, unit: 'ms' },
       p95Row('server.hover.p95', `hover p95 (${rt.hover.all.n} requests, ${rt.hover.nonEmpty} non-empty)`, rt.hover.all.p95),
@@ -191,22 +169,8 @@ export function buildSections(results: Results): Section[] {
         unit: 'ms',
       },
       { key: 'server.log.open', label: '50 MB .log didOpen (+ a request behind it)', value: rt.log50MB.openMs, unit: 'ms' },
-      {
-        key: 'server.log.firstHoverEnd',
-        label: '50 MB .log first hover, error code near the end',
-        value: rt.log50MB.firstHoverNearEndMs,
-        unit: 'ms',
-        target: `≤ ${BUDGETS.logFirstHoverMs} ms`,
-        met: rt.log50MB.firstHoverNearEndMs <= BUDGETS.logFirstHoverMs,
-      },
-      {
-        key: 'server.log.firstHoverStart',
-        label: '50 MB .log first hover, error code near the start',
-        value: rt.log50MB.firstHoverNearStartMs,
-        unit: 'ms',
-        target: `≤ ${BUDGETS.logFirstHoverMs} ms`,
-        met: rt.log50MB.firstHoverNearStartMs <= BUDGETS.logFirstHoverMs,
-      },
+      withinMs('server.log.firstHoverEnd', '50 MB .log first hover, error code near the end', rt.log50MB.firstHoverNearEndMs, BUDGETS.logFirstHoverMs),
+      withinMs('server.log.firstHoverStart', '50 MB .log first hover, error code near the start', rt.log50MB.firstHoverNearStartMs, BUDGETS.logFirstHoverMs),
       { key: 'server.log.nextHoverStart', label: '50 MB .log next hover, near the start', value: rt.log50MB.thenHoverNearStartMs, unit: 'ms' },
       { key: 'server.log.nextHoverEnd', label: '50 MB .log next hover, near the end', value: rt.log50MB.thenHoverNearEndMs, unit: 'ms' },
       { key: 'server.log.codeLens', label: `50 MB .log code lens request (${rt.log50MB.codeLenses} lenses)`, value: rt.log50MB.codeLensMs, unit: 'ms' },
@@ -243,14 +207,7 @@ export function buildSections(results: Results): Section[] {
       },
       ...(activation
         ? [
-            {
-              key: 'activation.later',
-              label: `activation as VS Code ${activation.vscodeVersion} shows it, later starts (code cache): median of ${activation.laterStarts.n}`,
-              value: activation.laterStarts.median,
-              unit: 'ms',
-              target: `≤ ${BUDGETS.activationMs} ms`,
-              met: activation.laterStarts.median <= BUDGETS.activationMs,
-            },
+            withinMs('activation.later', `activation as VS Code ${activation.vscodeVersion} shows it, later starts (code cache): median of ${activation.laterStarts.n}`, activation.laterStarts.median, BUDGETS.activationMs),
             { key: 'activation.later.max', label: '  later starts: slowest', value: activation.laterStarts.max, unit: 'ms' },
             {
               key: 'activation.floor',
@@ -261,14 +218,7 @@ export function buildSections(results: Results): Section[] {
               ratio: activation.laterStarts.median / activation.floor.median,
               ratioLabel: 'ours (later)/floor',
             },
-            {
-              key: 'activation.first',
-              label: `activation, first start after install (no cache yet): median of ${activation.firstStart.n}`,
-              value: activation.firstStart.median,
-              unit: 'ms',
-              target: `≤ ${BUDGETS.activationMs} ms`,
-              met: activation.firstStart.median <= BUDGETS.activationMs,
-            },
+            withinMs('activation.first', `activation, first start after install (no cache yet): median of ${activation.firstStart.n}`, activation.firstStart.median, BUDGETS.activationMs),
           ]
         : []),
     ],
