@@ -187,6 +187,12 @@ function bodiesAsJson(text: string, kind: DocumentKind): unknown[] {
   });
 }
 
+/** The broken rendering of a case after one fix-all. */
+function fixAllOf(testCase: Case): string {
+  const broken = render(testCase.pieces, 'broken');
+  return applyEdits(broken, fixAllEdits(findingsOf(broken, testCase.kind)));
+}
+
 function assertRepaired(fixed: string, testCase: Case): void {
   const correct = render(testCase.pieces, 'correct');
   const broken = render(testCase.pieces, 'broken');
@@ -216,9 +222,7 @@ describe('property: quick fixes repair only what they name', () => {
   it('fix-all restores the documented spellings and touches nothing else', () => {
     fc.assert(
       fc.property(cases, (testCase) => {
-        const broken = render(testCase.pieces, 'broken');
-        const fixed = applyEdits(broken, fixAllEdits(findingsOf(broken, testCase.kind)));
-        assertRepaired(fixed, testCase);
+        assertRepaired(fixAllOf(testCase), testCase);
       }),
       settings(300),
     );
@@ -227,9 +231,7 @@ describe('property: quick fixes repair only what they name', () => {
   it('fix-all a second time changes nothing', () => {
     fc.assert(
       fc.property(cases, (testCase) => {
-        const broken = render(testCase.pieces, 'broken');
-        const fixed = applyEdits(broken, fixAllEdits(findingsOf(broken, testCase.kind)));
-        const findings = findingsOf(fixed, testCase.kind);
+        const findings = findingsOf(fixAllOf(testCase), testCase.kind);
         assert.deepEqual(fixAllEdits(findings), []);
         assert.ok(!findings.some((finding) => finding.fixes?.some((fix) => fix.preferred)), 'no preferred fix is left');
       }),
