@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { summarize, type Summary } from './stats';
 
 export interface ActivationResult {
@@ -23,27 +24,10 @@ export interface ActivationResult {
 interface VsCodeServerLib {
   startVsCodeServer(options: { workspace: string; userDataDir: string; extensionsDir: string }): Promise<{ stop(): Promise<void>; port: number; url: string }>;
   installExtension(vsixPath: string, extensionsDir: string): string;
-  launchChromium(): Promise<{ newPage: unknown; close(): Promise<void> }>;
-  openWorkbench(browser: unknown, url: string): Promise<{ page: Page }>;
+  launchChromium(): Promise<Browser>;
+  openWorkbench(browser: Browser, url: string): Promise<{ page: Page }>;
   payloadUrl(server: unknown, options: { folder: string; extensionDevelopmentPath: string }): string;
   codeServerVersion(): string;
-}
-
-interface Locator {
-  first(): Locator;
-  waitFor(options: { timeout: number }): Promise<void>;
-  filter(options: { hasText: string }): Locator;
-  locator(selector: string): Locator;
-  textContent(): Promise<string | null>;
-  dblclick(): Promise<void>;
-  focus(): Promise<void>;
-}
-
-interface Page {
-  locator(selector: string): Locator;
-  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
-  close(): Promise<void>;
-  screenshot(options: { path: string }): Promise<unknown>;
 }
 
 /**
@@ -130,7 +114,7 @@ interface Folders {
   readonly floorExtension: string;
 }
 
-async function activationOnce(lib: VsCodeServerLib, browser: unknown, folders: Folders): Promise<{ ours: number; floor: number }> {
+async function activationOnce(lib: VsCodeServerLib, browser: Browser, folders: Folders): Promise<{ ours: number; floor: number }> {
   const server = await lib.startVsCodeServer(folders);
   try {
     const { page } = await lib.openWorkbench(browser, lib.payloadUrl(server, { folder: folders.workspace, extensionDevelopmentPath: folders.floorExtension }));
