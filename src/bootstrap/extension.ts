@@ -9,7 +9,7 @@ import { loadBundle } from './codeCache';
 let client: typeof Client | undefined;
 
 export function activate(context: vscode.ExtensionContext): Client.ExtensionApi {
-  // While developing, bundles change on every build and the debugger wants plain files.
+  // While developing and testing, bundles change on every build: a cache would only be rewritten.
   const codeCacheDir =
     context.extensionMode === vscode.ExtensionMode.Production && context.globalStorageUri.scheme === 'file'
       ? vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath
