@@ -13,9 +13,8 @@ import { getLanguageService, TextDocument, type LanguageService } from 'vscode-j
 import { catalogMatcher } from '../../src/core/catalog/catalog';
 import { parseHttpDocument, splitBlocks } from '../../src/core/http/httpParser';
 import { maskBody, type MaskedBody } from '../../src/core/json/maskedBody';
-import { parseStrictTree } from '../../src/core/json/strictTree';
 import { analyzeDocument, type AnalyzedRequest } from '../../src/core/requests/requestAnalyzer';
-import { MAX_NESTING } from '../../src/core/validate/analyzeBody';
+import { readTree } from '../../src/core/validate/analyzeBody';
 import { validateBody } from '../../src/core/validate/bodyValidator';
 import { jsonOperations, type HttpCorpus } from './corpus';
 import { operationSchema } from './schemas';
@@ -204,7 +203,7 @@ export async function measureStages(corpus: HttpCorpus, options: { warmup: numbe
     Boolean(request.body && request.operation),
   );
   const masked: MaskedBody[] = withBodies.map((request) => maskBody(text, request.request.body!, request.request.body!.commentLines));
-  const readBody = (body: MaskedBody) => parseStrictTree(body.text, MAX_NESTING) ?? parseTree(body.text, [], PARSE_OPTIONS);
+  const readBody = (body: MaskedBody) => readTree(body.text, false);
   const roots = masked.map((body) => readBody(body)!);
   let kept: unknown;
   // The previous result is dropped before the collection, so no stage runs on a heap still

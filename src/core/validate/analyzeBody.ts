@@ -33,19 +33,20 @@ export class BodyAnalysis {
 
   /** The body's syntax tree, parsed again; undefined when there is none to be had. */
   tree(): Node | undefined {
-    return this.parsable ? (parseStrictTree(this.masked.text, MAX_NESTING) ?? parseTree(this.masked.text, [], parseOptions(this.allowComments))) : undefined;
+    return this.parsable ? readTree(this.masked.text, this.allowComments) : undefined;
   }
 }
 
-function parseOptions(allowComments: boolean) {
-  return { disallowComments: !allowComments, allowTrailingComma: false };
+/** A body's tree: the strict reader for plain JSON, jsonc-parser (which reports the errors) for the rest. */
+export function readTree(text: string, allowComments: boolean, errors: ParseError[] = []): Node | undefined {
+  return parseStrictTree(text, MAX_NESTING) ?? parseTree(text, errors, { disallowComments: !allowComments, allowTrailingComma: false });
 }
 
 /**
  * jsonc-parser reads nested values recursively, so `[[[[…` pasted thousands deep overflows the
  * stack. Real bodies nest a few levels, and the API's JSON reader refuses far shallower ones.
  */
-export const MAX_NESTING = 256;
+const MAX_NESTING = 256;
 
 export function analyzeBody(documentText: string, body: Span, options: BodyOptions): BodyAnalysis {
   const masked = maskBody(documentText, body, options.commentLines);
@@ -71,7 +72,7 @@ export function analyzeBody(documentText: string, body: Span, options: BodyOptio
     );
   }
   const errors: ParseError[] = [];
-  const root = parseStrictTree(masked.text, MAX_NESTING) ?? parseTree(masked.text, errors, parseOptions(options.allowComments));
+  const root = readTree(masked.text, options.allowComments, errors);
   const findings: Finding[] = [];
   if (errors.length > 0) {
     // Only the first error: the rest are usually its echoes.
