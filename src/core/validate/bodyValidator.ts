@@ -38,49 +38,62 @@ class Validator {
   }
 
   validateObject(node: Node, parameters: readonly ParameterSpec[]): void {
-    const seen = new Map<string, Node>();
-    const present = new Set<ParameterSpec>();
+    // Bodies hold thousands of small objects: keys seen so far sit in a plain array, compared by
+    // length first, and a Map is built only for an object too large to scan (scripts/bench).
+    const keys: Node[] = [];
+    let byLowerKey: Map<string, Node> | undefined;
+    const present: boolean[] = new Array<boolean>(parameters.length).fill(false);
     let unknownKey = false;
     for (const property of node.children ?? []) {
       if (property.type !== 'property' || !property.children?.[0]) {
         continue;
       }
       const keyNode = property.children[0];
-      const valueNode = property.children![1];
+      const valueNode = property.children[1];
       const key = String(keyNode.value);
       if (this.isUnknowable(keyNode)) {
         unknownKey = true;
         continue;
       }
-      const lower = key.toLowerCase();
-      const first = seen.get(lower);
+      const first = byLowerKey ? byLowerKey.get(caseFoldedKey(key)) : sameKeyIgnoringCase(keys, key);
       if (first) {
         this.duplicateKey(property, keyNode, String(first.value), node);
         continue;
       }
-      seen.set(lower, keyNode);
-      const parameter = this.resolveKey(keyNode, key, parameters);
-      if (parameter) {
-        present.add(parameter);
+      keys.push(keyNode);
+      if (byLowerKey) {
+        byLowerKey.set(caseFoldedKey(key), keyNode);
+      } else if (keys.length > LINEAR_KEY_LIMIT) {
+        byLowerKey = new Map(keys.map((seen) => [caseFoldedKey(String(seen.value)), seen]));
+      }
+      const index = this.resolveKey(keyNode, key, parameters);
+      if (index >= 0) {
+        present[index] = true;
         if (valueNode) {
-          this.validateValue(valueNode, parameter, node);
+          this.validateValue(valueNode, parameters[index], node);
         }
       }
     }
     // A key built from a placeholder may be any of the required ones.
     if (!this.context.partial && !unknownKey) {
-      const missing = parameters.filter((parameter) => parameter.required && !present.has(parameter));
-      if (missing.length > 0) {
+      let missing: ParameterSpec[] | undefined;
+      for (let index = 0; index < parameters.length; index++) {
+        if (parameters[index].required && !present[index]) {
+          (missing ??= []).push(parameters[index]);
+        }
+      }
+      if (missing) {
         this.missingRequired(node, missing);
       }
     }
   }
 
-  /** Finds the documented parameter a key stands for, reporting how its spelling differs. */
-  private resolveKey(keyNode: Node, key: string, parameters: readonly ParameterSpec[]): ParameterSpec | undefined {
-    const exact = parameters.find((parameter) => parameter.name === key);
-    if (exact) {
-      return exact;
+  /** The index of the documented parameter a key stands for (-1 for none), reporting how its spelling differs. */
+  private resolveKey(keyNode: Node, key: string, parameters: readonly ParameterSpec[]): number {
+    for (let index = 0; index < parameters.length; index++) {
+      if (parameters[index].name === key) {
+        return index;
+      }
     }
     const variant = parameters.find((parameter) =>
       (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling === key),
@@ -89,7 +102,7 @@ class Validator {
       this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, path: pathOf(keyNode) }, undefined, [
         this.renameFix(keyNode, variant.name, false),
       ]);
-      return variant;
+      return parameters.indexOf(variant);
     }
     const lower = key.toLowerCase();
     const caseOnly =
@@ -104,7 +117,7 @@ class Validator {
         caseOnly.required ? 'MissingRequiredParameter' : 'InvalidRequestBody',
         [this.renameFix(keyNode, caseOnly.name, true)],
       );
-      return caseOnly;
+      return parameters.indexOf(caseOnly);
     }
     const suggestion = closestName(key, parameters.map((parameter) => parameter.name));
     const known = parameters.map((parameter) => parameter.name).join(', ');
@@ -116,7 +129,7 @@ class Validator {
       'InvalidRequestBody',
       suggestion ? [this.renameFix(keyNode, suggestion, false)] : undefined,
     );
-    return undefined;
+    return -1;
   }
 
   private validateValue(node: Node, spec: ParameterSpec | ElementSpec, parent: Node): void {
@@ -283,6 +296,30 @@ class Validator {
       fixes,
     });
   }
+}
+
+/** Past this many keys, an object's duplicates are looked up in a Map instead of scanned for. */
+const LINEAR_KEY_LIMIT = 16;
+
+/**
+ * Two keys are the same key when they have the same length and the same lower case. A comparison
+ * that ignores case character by character (.NET's ordinal one) never matches different lengths,
+ * whereas lower-casing alone would make `İ` (one character) equal `i̇` (two).
+ */
+function sameKeyIgnoringCase(keys: readonly Node[], key: string): Node | undefined {
+  let lower: string | undefined;
+  for (const seen of keys) {
+    const other = String(seen.value);
+    if (other.length === key.length && (other === key || other.toLowerCase() === (lower ??= key.toLowerCase()))) {
+      return seen;
+    }
+  }
+  return undefined;
+}
+
+/** The Map key under which `sameKeyIgnoringCase` holds, for objects too large to scan. */
+function caseFoldedKey(key: string): string {
+  return `${key.length}:${key.toLowerCase()}`;
 }
 
 function typeMatches(node: Node, type: ParameterSpec['type']): boolean {

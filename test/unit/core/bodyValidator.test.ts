@@ -129,6 +129,44 @@ describe('body validator: specific checks', () => {
     assert.equal(applyEdits(body, duplicate.fixes![0].edits), '{\n  "Comment": "a"\n}');
   });
 
+  describe('keys that differ only by case, in small and large objects', () => {
+    // Small objects are scanned and large ones use a Map: both must name the same duplicates.
+    const duplicatesIn = (keys: readonly string[]) => {
+      const body = `{${keys.map((key, index) => `${JSON.stringify(key)}: ${index}`).join(', ')}}`;
+      return validate(isolate, body)
+        .filter((f) => f.code === 'duplicate-key')
+        .map((f) => `${f.args.name}=${f.args.first}`);
+    };
+    const expectedDuplicates = (keys: readonly string[]) => {
+      const firsts: string[] = [];
+      const found: string[] = [];
+      for (const key of keys) {
+        const first = firsts.find((other) => other.length === key.length && other.toLowerCase() === key.toLowerCase());
+        if (first === undefined) {
+          firsts.push(key);
+        } else {
+          found.push(`${key}=${first}`);
+        }
+      }
+      return found;
+    };
+    for (const size of [3, 16, 17, 40, 400]) {
+      it(`finds every duplicate among ${size} keys`, () => {
+        const names = Array.from({ length: size }, (_, index) => `key${index}`);
+        const keys = [...names, ...names.filter((_, index) => index % 3 === 0).map((name) => name.toUpperCase()), 'KEY1', 'Key2'];
+        const found = duplicatesIn(keys);
+        assert.ok(found.length > 0);
+        assert.deepEqual(found, expectedDuplicates(keys));
+      });
+    }
+    it('never takes keys of different lengths for one another, though İ lower-cases to two characters', () => {
+      for (const filler of [0, 20]) {
+        const keys = ['İd', 'i\u0307d', ...Array.from({ length: filler }, (_, index) => `k${index}`), 'İD', 'I\u0307d'];
+        assert.deepEqual(duplicatesIn(keys), ['İD=İd', 'I\u0307d=i\u0307d'], `with ${filler} other keys`);
+      }
+    });
+  });
+
   it('checks indicator values against their indicatorType', () => {
     const submit = operation('submitIndicator');
     const body = (type: string, value: string) =>
