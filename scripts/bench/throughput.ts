@@ -4,11 +4,20 @@
  *  - floor: jsonc-parser parseTree of the same bodies, extracted beforehand (the least any validator
  *           built on jsonc-parser must pay);
  *  - peer:  vscode-json-languageservice parsing and validating each body against catalog schemas.
- * The three run interleaved, one of each per round, so machine load hits them alike. Each keeps
- * what it builds until the round ends (ours keeps its analysis for hovers), so each pays for
- * the garbage it makes.
+ * The three run interleaved, their order alternating by round, so machine load hits them alike.
+ *
+ * Each is timed two ways:
+ *  - steady state (the budget): a few runs back to back, the first not recorded. Each run keeps its
+ *    result until the next one has returned (as the server keeps an analysis until its successor is
+ *    ready), so each contender collects its own garbage, at the moments V8 chooses.
+ *  - after a forced full collection: one run on a freshly collected heap. V8 drops optimized code
+ *    in a forced collection (--trace-opt shows our functions compiled for optimization again in the
+ *    run after it), so that run is partly unoptimized: 1 MB took 60-90 ms there against 23-40 ms
+ *    in steady state on this project's test VM, and ours loses more there than the floor. No
+ *    server forces collections, so this is shown beside the budget as the pessimistic case, not
+ *    judged.
  */
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree } from 'jsonc-parser';
 import { getLanguageService, TextDocument, type LanguageService } from 'vscode-json-languageservice';
 import { catalogMatcher } from '../../src/core/catalog/catalog';
 import { parseHttpDocument, splitBlocks } from '../../src/core/http/httpParser';
@@ -42,7 +51,22 @@ export interface ThroughputResult {
   readonly floorPerMBms: number;
   readonly oursOverFloor: number;
   readonly peerOverOurs: number;
-  readonly samples: { ours: number[]; floor: number[]; peer: number[] };
+  readonly samples: Samples;
+  /** The same three, each timed once per round right after a forced full collection. */
+  readonly afterCollection: {
+    readonly ours: Summary;
+    readonly floor: Summary;
+    readonly peer: Summary;
+    readonly oursOverFloor: number;
+    readonly peerOverOurs: number;
+    readonly samples: Samples;
+  };
+}
+
+interface Samples {
+  readonly ours: number[];
+  readonly floor: number[];
+  readonly peer: number[];
 }
 
 interface PeerBody {
@@ -83,7 +107,8 @@ interface Subject {
   readonly peerBodies: readonly PeerBody[];
   readonly requests: number;
   readonly findings: number;
-  readonly samples: { ours: number[]; floor: number[]; peer: number[] };
+  readonly samples: Samples;
+  readonly afterCollection: Samples;
   peerDiagnostics: number;
 }
 
@@ -105,36 +130,43 @@ function prepare(corpus: HttpCorpus, sizeMB: number): Subject {
     requests: reference.requests.length,
     findings: reference.findings.length,
     samples: { ours: [], floor: [], peer: [] },
+    afterCollection: { ours: [], floor: [], peer: [] },
     peerDiagnostics: 0,
   };
 }
 
-/** One timing of each contender on one subject, garbage collected before each. */
-async function measureRound(subject: Subject, peer: LanguageService, record: boolean): Promise<void> {
-  let kept: unknown;
-  collectGarbage();
-  let start = nowMs();
-  kept = analyzeDocument(subject.text, 'http', catalogMatcher);
-  const ours = nowMs() - start;
-  kept = undefined;
-  collectGarbage();
-  start = nowMs();
-  const trees: (Node | undefined)[] = [];
-  for (const body of subject.bodyTexts) {
-    trees.push(parseTree(body, [], PARSE_OPTIONS));
-  }
-  kept = trees;
-  const floor = nowMs() - start;
-  kept = undefined;
-  collectGarbage();
-  start = nowMs();
-  subject.peerDiagnostics = await runPeer(peer, subject.peerBodies);
-  const peerTime = nowMs() - start;
-  void kept;
-  if (record) {
-    subject.samples.ours.push(ours);
-    subject.samples.floor.push(floor);
-    subject.samples.peer.push(peerTime);
+/** Runs back to back per contender and round in steady state; the first is not recorded. */
+const STEADY_RUNS = 3;
+
+type Contender = keyof Samples;
+
+/** Times each contender on one subject, both ways; `round` decides the order and whether to record. */
+async function measureRound(subject: Subject, peer: LanguageService, round: number, record: boolean): Promise<void> {
+  const runs: Record<Contender, () => Promise<unknown>> = {
+    ours: async () => analyzeDocument(subject.text, 'http', catalogMatcher),
+    floor: async () => subject.bodyTexts.map((body) => parseTree(body, [], PARSE_OPTIONS)),
+    peer: async () => (subject.peerDiagnostics = await runPeer(peer, subject.peerBodies)),
+  };
+  const order: Contender[] = round % 2 === 0 ? ['ours', 'floor', 'peer'] : ['peer', 'floor', 'ours'];
+  for (const contender of order) {
+    let kept: unknown;
+    for (let run = 0; run < STEADY_RUNS; run++) {
+      const start = nowMs();
+      kept = await runs[contender]();
+      const elapsed = nowMs() - start;
+      if (record && run > 0) {
+        subject.samples[contender].push(elapsed);
+      }
+    }
+    kept = undefined;
+    collectGarbage();
+    const start = nowMs();
+    kept = await runs[contender]();
+    const elapsed = nowMs() - start;
+    if (record) {
+      subject.afterCollection[contender].push(elapsed);
+    }
+    void kept;
   }
 }
 
@@ -145,19 +177,19 @@ async function measureRound(subject: Subject, peer: LanguageService, record: boo
 export async function measureThroughput(
   corpora: readonly { corpus: HttpCorpus; sizeMB: number }[],
   peer: LanguageService,
-  options: { warmupRounds: number; runs: number },
+  options: { warmupRounds: number; rounds: number },
 ): Promise<ThroughputResult[]> {
   const subjects = corpora.map(({ corpus, sizeMB }) => prepare(corpus, sizeMB));
   // Warm-up on the smallest subject (the JIT needs calls, not megabytes), then one untimed full round.
   for (let round = 0; round < options.warmupRounds; round++) {
-    await measureRound(subjects[0], peer, false);
+    await measureRound(subjects[0], peer, round, false);
   }
   for (const subject of subjects) {
-    await measureRound(subject, peer, false);
+    await measureRound(subject, peer, 0, false);
   }
-  for (let round = 0; round < options.runs; round++) {
+  for (let round = 0; round < options.rounds; round++) {
     for (const subject of subjects) {
-      await measureRound(subject, peer, true);
+      await measureRound(subject, peer, round, true);
     }
   }
   return subjects.map(resultOf);
@@ -187,7 +219,15 @@ function resultOf(subject: Subject): ThroughputResult {
     oursOverFloor: ours.median / floor.median,
     peerOverOurs: peerSummary.median / ours.median,
     samples: subject.samples,
+    afterCollection: afterCollectionOf(subject.afterCollection),
   };
+}
+
+function afterCollectionOf(samples: Samples): ThroughputResult['afterCollection'] {
+  const ours = summarize(samples.ours);
+  const floor = summarize(samples.floor);
+  const peer = summarize(samples.peer);
+  return { ours, floor, peer, oursOverFloor: ours.median / floor.median, peerOverOurs: peer.median / ours.median, samples };
 }
 
 /** Median time of each stage of our pipeline, run on its own, to show where the time goes. */
@@ -206,13 +246,12 @@ export async function measureStages(corpus: HttpCorpus, options: { warmup: numbe
   const readBody = (body: MaskedBody) => readTree(body.text, false);
   const roots = masked.map((body) => readBody(body)!);
   let kept: unknown;
-  // The previous result is dropped before the collection, so no stage runs on a heap still
-  // holding its last round's output (the contenders above are timed the same way).
+  // In steady state, as the throughput budget is judged: runs back to back, each keeping its
+  // result until the next has returned.
   const median = async (run: () => unknown) => {
     const samples: number[] = [];
+    kept = undefined;
     for (let round = 0; round < options.warmup + options.runs; round++) {
-      kept = undefined;
-      collectGarbage();
       const start = nowMs();
       kept = run();
       if (round >= options.warmup) {
