@@ -7,9 +7,9 @@
  * The three run interleaved, their order alternating by round, so machine load hits them alike.
  *
  * Each is timed two ways:
- *  - steady state (the budget): a few runs back to back, the first not recorded. Each run keeps its
- *    result until the next one has returned (as the server keeps an analysis until its successor is
- *    ready), so each contender collects its own garbage, at the moments V8 chooses.
+ *  - steady state (the budget): runs back to back, the first of each turn not recorded. Each keeps
+ *    its result until the next one has returned, so each collects its own garbage, at the moments
+ *    V8 chooses.
  *  - after a forced full collection: one run on a freshly collected heap. V8 drops optimized code
  *    in a forced collection (--trace-opt shows our functions compiled for optimization again in the
  *    run after it), so that run is partly unoptimized: 1 MB took 60-90 ms there against 23-40 ms
@@ -136,60 +136,82 @@ function prepare(corpus: HttpCorpus, sizeMB: number): Subject {
 }
 
 /** Runs back to back per contender and round in steady state; the first is not recorded. */
-const STEADY_RUNS = 3;
+const STEADY_RUNS = 4;
 
 type Contender = keyof Samples;
 
-/** Times each contender on one subject, both ways; `round` decides the order and whether to record. */
-async function measureRound(subject: Subject, peer: LanguageService, round: number, record: boolean): Promise<void> {
-  const runs: Record<Contender, () => Promise<unknown>> = {
+function contenders(subject: Subject, peer: LanguageService): Record<Contender, () => Promise<unknown>> {
+  return {
     ours: async () => analyzeDocument(subject.text, 'http', catalogMatcher),
     floor: async () => subject.bodyTexts.map((body) => parseTree(body, [], PARSE_OPTIONS)),
     peer: async () => (subject.peerDiagnostics = await runPeer(peer, subject.peerBodies)),
   };
-  const order: Contender[] = round % 2 === 0 ? ['ours', 'floor', 'peer'] : ['peer', 'floor', 'ours'];
-  for (const contender of order) {
+}
+
+/** The order of the contenders alternates by round, so none always follows the same one. */
+function orderOf(round: number): Contender[] {
+  return round % 2 === 0 ? ['ours', 'floor', 'peer'] : ['peer', 'floor', 'ours'];
+}
+
+/**
+ * Steady state: no forced collection anywhere, since one would drop every contender's optimized
+ * code. The first run of each turn is not recorded: it collects what the previous contender left.
+ */
+async function measureSteadyRound(subject: Subject, peer: LanguageService, round: number, record: boolean): Promise<void> {
+  const runs = contenders(subject, peer);
+  for (const contender of orderOf(round)) {
     let kept: unknown;
     for (let run = 0; run < STEADY_RUNS; run++) {
       const start = nowMs();
+      // Kept until the next run has returned, as the server keeps an analysis until its successor is ready.
       kept = await runs[contender]();
       const elapsed = nowMs() - start;
       if (record && run > 0) {
         subject.samples[contender].push(elapsed);
       }
     }
-    kept = undefined;
+    void kept;
+  }
+}
+
+/** One run of each contender right after a forced full collection. */
+async function measureAfterCollectionRound(subject: Subject, peer: LanguageService, round: number): Promise<void> {
+  const runs = contenders(subject, peer);
+  for (const contender of orderOf(round)) {
     collectGarbage();
     const start = nowMs();
-    kept = await runs[contender]();
-    const elapsed = nowMs() - start;
-    if (record) {
-      subject.afterCollection[contender].push(elapsed);
-    }
+    const kept = await runs[contender]();
+    subject.afterCollection[contender].push(nowMs() - start);
     void kept;
   }
 }
 
 /**
  * Every size is measured in every round (1, 4, 16 MB, then again), so a burst of load from
- * elsewhere lands on all sizes alike and the per-MB comparison between sizes stays fair.
+ * elsewhere lands on all sizes alike and the per-MB comparison between sizes stays fair. The
+ * after-collection rounds come last, because each forced collection unsettles the steady state.
  */
 export async function measureThroughput(
   corpora: readonly { corpus: HttpCorpus; sizeMB: number }[],
   peer: LanguageService,
-  options: { warmupRounds: number; rounds: number },
+  options: { warmupRounds: number; rounds: number; afterCollectionRounds: number },
 ): Promise<ThroughputResult[]> {
   const subjects = corpora.map(({ corpus, sizeMB }) => prepare(corpus, sizeMB));
   // Warm-up on the smallest subject (the JIT needs calls, not megabytes), then one untimed full round.
   for (let round = 0; round < options.warmupRounds; round++) {
-    await measureRound(subjects[0], peer, round, false);
+    await measureSteadyRound(subjects[0], peer, round, false);
   }
   for (const subject of subjects) {
-    await measureRound(subject, peer, 0, false);
+    await measureSteadyRound(subject, peer, 0, false);
   }
   for (let round = 0; round < options.rounds; round++) {
     for (const subject of subjects) {
-      await measureRound(subject, peer, round, true);
+      await measureSteadyRound(subject, peer, round, true);
+    }
+  }
+  for (let round = 0; round < options.afterCollectionRounds; round++) {
+    for (const subject of subjects) {
+      await measureAfterCollectionRound(subject, peer, round);
     }
   }
   return subjects.map(resultOf);
@@ -279,5 +301,5 @@ export async function measureStages(corpus: HttpCorpus, options: { warmup: numbe
     'validate against catalog': validate,
   };
   const accounted = Object.values(stages).reduce((sum, value) => sum + value, 0);
-  return { full, stages: { ...stages, 'rest: full minus the stages above': full - accounted } };
+  return { full, stages: { ...stages, 'rest: full minus the stages above (negative when the stages cost more alone)': full - accounted } };
 }
