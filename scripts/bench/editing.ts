@@ -2,8 +2,11 @@
  * Typing in a large .http file, in process: IncrementalHttpAnalysis is reset once on the 16 MB
  * corpus, then takes one-character inserts and deletes at random places. Building the new text is
  * the editor's job and is not timed; `update` + `findings()` is what the server pays per keystroke.
+ * Code lenses (every error response) are asked for apart, after the keystroke: `errors()` is timed
+ * beside a search of the whole text, which is what each lens refresh cost before.
  */
 import { catalogMatcher } from '../../src/core/catalog/catalog';
+import { recognizeErrors } from '../../src/core/errors/errorRecognizer';
 import { IncrementalHttpAnalysis } from '../../src/core/requests/incrementalHttp';
 import { Random } from './random';
 import { collectGarbage, nowMs, summarize, type Summary } from './stats';
@@ -21,6 +24,10 @@ export interface EditingResult {
   readonly findings: Summary;
   /** Blocks re-analyzed per edit (1–3 expected: the edited block and its neighbours). */
   readonly analyzedBlocks: Summary;
+  /** errors() after the edit: the error responses for code lenses, searched block by block. */
+  readonly errors: Summary;
+  /** recognizeErrors on the whole text, every tenth edit. */
+  readonly errorsWholeText: Summary;
   readonly samples: number[];
 }
 
@@ -40,6 +47,9 @@ export function measureEditing(text: string, edits: number, seed: number): Editi
   const flatten: number[] = [];
   const withFlatten: number[] = [];
   const blocks: number[] = [];
+  const errors: number[] = [];
+  const errorsWholeText: number[] = [];
+  analysis.errors(text);
   let current = text;
   for (let i = 0; i < warmup + edits; i++) {
     const offset = random.int(0, current.length - 1);
@@ -57,7 +67,15 @@ export function measureEditing(text: string, edits: number, seed: number): Editi
     const updated = nowMs();
     analysis.findings();
     const done = nowMs();
+    analysis.errors(current);
+    const errorsDone = nowMs();
+    if (i >= warmup && i % 10 === 0) {
+      const wholeStart = nowMs();
+      recognizeErrors(current);
+      errorsWholeText.push(nowMs() - wholeStart);
+    }
     if (i >= warmup) {
+      errors.push(errorsDone - done);
       flatten.push(flattened - flattenStart);
       withFlatten.push(done - flattenStart);
       perEdit.push(done - start);
@@ -76,6 +94,8 @@ export function measureEditing(text: string, edits: number, seed: number): Editi
     update: summarize(updates),
     findings: summarize(findings),
     analyzedBlocks: summarize(blocks),
+    errors: summarize(errors),
+    errorsWholeText: summarize(errorsWholeText),
     samples: perEdit,
   };
 }

@@ -141,6 +141,13 @@ export function buildSections(results: Results): Section[] {
       { key: 'editing.update.median', label: '  of which update: median', value: editing.update.median, unit: 'ms' },
       { key: 'editing.findings.median', label: '  of which findings(): median', value: editing.findings.median, unit: 'ms' },
       { key: 'editing.blocks.median', label: 'blocks re-analyzed per edit: median', value: editing.analyzedBlocks.median, unit: '' },
+      { key: 'editing.errors.median', label: 'error responses for code lenses after an edit, block by block: median', value: editing.errors.median, unit: 'ms' },
+      {
+        key: 'editing.errorsWholeText.median',
+        label: '  the same by searching the whole text (as before): median',
+        value: editing.errorsWholeText.median,
+        unit: 'ms',
+      },
     ],
   });
 

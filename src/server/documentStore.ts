@@ -56,6 +56,9 @@ export class DocumentStore {
   /** Every error response in the document (for code lenses and the copy commands). */
   errors(document: TextDocument): RecognizedError[] {
     const entry = this.entry(document);
+    if (entry.http) {
+      return entry.http.errors(document.getText());
+    }
     entry.errors ??= recognizeErrors(document.getText());
     return entry.errors;
   }

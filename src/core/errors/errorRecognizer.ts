@@ -103,6 +103,16 @@ export function errorAt(text: string, offset: number, window = 64 * 1024): Recog
   );
 }
 
+/** The same error seen from `delta` characters further on: for recognitions reused after an edit. */
+export function shiftError(error: RecognizedError, delta: number): RecognizedError {
+  if (delta === 0) {
+    return error;
+  }
+  const field = (value: ErrorField | undefined): ErrorField | undefined =>
+    value && { value: value.value, start: value.start + delta, end: value.end + delta, keyStart: value.keyStart + delta, keyEnd: value.keyEnd + delta };
+  return { ...error, start: error.start + delta, end: error.end + delta, code: field(error.code), message: field(error.message), target: field(error.target) };
+}
+
 /** Whether a `{` follows, past blanks and escaped line breaks or tabs (`\n`, `\\n`, …). */
 function opensObject(text: string, from: number): boolean {
   let i = from;

@@ -3,6 +3,7 @@
  * `###` blocks it touches: the rest is reused and merely shifted.
  */
 import type { OperationMatcher } from '../catalog/operationMatcher';
+import { recognizeErrors, shiftError, type RecognizedError } from '../errors/errorRecognizer';
 import type { Finding, FixSpec } from '../findings';
 import { splitBlocks, type Span } from '../http/httpParser';
 import { analyzeDocument, type DocumentAnalysis } from './requestAnalyzer';
@@ -23,6 +24,11 @@ interface Block {
   /** The analysis' findings in document offsets, valid while the block still starts at `shiftedTo`. */
   shifted?: readonly Finding[];
   shiftedTo?: number;
+  /** Error responses found in the block, offsets relative to `start`; searched for on demand. */
+  errors?: readonly RecognizedError[];
+  /** The same in document offsets, valid while the block still starts at `errorsShiftedTo`. */
+  shiftedErrors?: readonly RecognizedError[];
+  errorsShiftedTo?: number;
 }
 
 /** An analysis and the document offset its own offsets count from. */
@@ -34,6 +40,7 @@ export interface LocatedAnalysis {
 export class IncrementalHttpAnalysis {
   private blocks: Block[] = [];
   private materialized: Finding[] | undefined;
+  private materializedErrors: RecognizedError[] | undefined;
   /** How many blocks the last reset or update analyzed: what an edit cost. */
   lastAnalyzedBlocks = 0;
 
@@ -76,6 +83,35 @@ export class IncrementalHttpAnalysis {
       this.materialized = all;
     }
     return this.materialized;
+  }
+
+  /**
+   * Every error response in `text` (the text of the last reset or update), in document offsets.
+   * Each block is searched on its own, and again only after an edit touched it: a keystroke costs
+   * the search of one block, not of the whole document (18 ms on a 4 MB file, for every code lens
+   * refresh). A response is therefore found within its own `###` block, under the request it
+   * answers, which is where REST Client and httpYac put it.
+   */
+  errors(text: string): RecognizedError[] {
+    if (!this.materializedErrors) {
+      const all: RecognizedError[] = [];
+      for (const block of this.blocks) {
+        block.errors ??= recognizeErrors(detachedSlice(text, block.start, block.end));
+        if (block.errors.length === 0) {
+          continue;
+        }
+        if (!block.shiftedErrors || block.errorsShiftedTo !== block.start) {
+          const base = block.start;
+          block.shiftedErrors = block.errors.map((error) => shiftError(error, base));
+          block.errorsShiftedTo = base;
+        }
+        for (const error of block.shiftedErrors) {
+          all.push(error);
+        }
+      }
+      this.materializedErrors = all;
+    }
+    return this.materializedErrors;
   }
 
   /** The analysis of the block that holds `offset`. */
@@ -152,12 +188,15 @@ export class IncrementalHttpAnalysis {
       if (block.dirty || !block.analysis) {
         block.analysis = analyzeDocument(detachedSlice(text, block.start, block.end), 'http', this.matcher);
         block.shifted = undefined;
+        block.errors = undefined;
+        block.shiftedErrors = undefined;
         block.dirty = false;
         analyzed++;
       }
     }
     this.lastAnalyzedBlocks = analyzed;
     this.materialized = undefined;
+    this.materializedErrors = undefined;
   }
 }
 
@@ -168,7 +207,17 @@ export class IncrementalHttpAnalysis {
  * ~2 ms for the same loops over same-shaped blocks (scripts/bench).
  */
 function newBlock(start: number, end: number): Block {
-  return { start, end, dirty: true, analysis: undefined, shifted: undefined, shiftedTo: undefined };
+  return {
+    start,
+    end,
+    dirty: true,
+    analysis: undefined,
+    shifted: undefined,
+    shiftedTo: undefined,
+    errors: undefined,
+    shiftedErrors: undefined,
+    errorsShiftedTo: undefined,
+  };
 }
 
 /** `items` with `count` items at `start` replaced by `inserted`: in place when few are inserted. */

@@ -3,12 +3,23 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogMatcher } from '../../../src/core/catalog/catalog';
+import { recognizeErrors, shiftError, type RecognizedError } from '../../../src/core/errors/errorRecognizer';
+import { splitBlocks } from '../../../src/core/http/httpParser';
 import { IncrementalHttpAnalysis } from '../../../src/core/requests/incrementalHttp';
 import { analyzeDocument } from '../../../src/core/requests/requestAnalyzer';
 import { applyDrawnEdit } from '../helpers/text';
 
 const fixtures = ['rest-client-dialect.http', 'wrong-casing.http'].map((name) => readFileSync(join(__dirname, '../../fixtures/requests', name), 'utf8'));
+const responses = ['http-file-with-response.http', 'rest-client-response.http', 'crlf-line-endings.http'].map((name) =>
+  readFileSync(join(__dirname, '../../fixtures/responses', name), 'utf8'),
+);
 const seed = fixtures.join('\n');
+/** Requests with their pasted error responses, block after block. */
+const withResponses = [fixtures[0], ...responses, fixtures[1], ...responses].join('\n###\n');
+/** Each `###` block searched on its own: what the incremental side must equal after any edits. */
+const errorsByBlock = (text: string) =>
+  splitBlocks(text).flatMap((span) => recognizeErrors(text.slice(span.start, span.end)).map((error) => shiftError(error, span.start)));
+const errorSummary = (errors: readonly RecognizedError[]) => errors.map((error) => JSON.stringify(error));
 const full = (text: string) => analyzeDocument(text, 'http', catalogMatcher).findings;
 /** Every field of a finding, the fixes included: the incremental side shifts them lazily. */
 const summary = (findings: ReturnType<typeof full>) =>
@@ -52,5 +63,61 @@ describe('incremental .http analysis', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+
+  describe('error responses', () => {
+    it('finds in a document of requests and pasted responses what a search of the whole text finds', () => {
+      const incremental = new IncrementalHttpAnalysis(catalogMatcher);
+      incremental.reset(withResponses);
+      const found = incremental.errors(withResponses);
+      assert.ok(found.length >= 6, `found ${found.length}`);
+      assert.ok(found.some((error) => error.head?.status !== undefined));
+      assert.deepEqual(errorSummary(found), errorSummary(recognizeErrors(withResponses)));
+    });
+
+    it('searches again only the block an edit touched', () => {
+      const text = Array.from({ length: 40 }, () => withResponses).join('\n###\n');
+      const incremental = new IncrementalHttpAnalysis(catalogMatcher);
+      incremental.reset(text);
+      const before = incremental.errors(text);
+      const offset = text.indexOf('"message"', text.length / 2);
+      const edited = `${text.slice(0, offset)}  ${text.slice(offset)}`;
+      incremental.update(edited, [{ start: offset, end: offset, newLength: 2 }]);
+      const after = incremental.errors(edited);
+      assert.deepEqual(errorSummary(after), errorSummary(recognizeErrors(edited)));
+      // Errors before the edit are the very objects found before it: nothing was searched or copied for them.
+      const untouched = before.filter((error) => error.end < offset);
+      assert.ok(untouched.length > 10);
+      untouched.forEach((error, index) => assert.equal(after[index], error));
+    });
+
+    it('always equals a block-by-block search of the current text, whatever the edits', () => {
+      const responseFragment = fc.constantFrom('', '###\n', '\n', '{"error": {"code": "NotFound", "message": "m", "target": "t-1"}}', 'HTTP/1.1 404 Not Found\n', '"code"', '}', '{', '\\"');
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.nat(), length: fc.nat({ max: 60 }), insert: fc.array(fc.oneof(fragment, responseFragment), { maxLength: 3 }) }), {
+            minLength: 1,
+            maxLength: 8,
+          }),
+          fc.boolean(),
+          (edits, askBetweenEdits) => {
+            let text = withResponses;
+            const incremental = new IncrementalHttpAnalysis(catalogMatcher);
+            incremental.reset(text);
+            incremental.errors(text);
+            for (const edit of edits) {
+              const applied = applyDrawnEdit(text, { ...edit, insert: edit.insert.join('') });
+              text = applied.text;
+              incremental.update(text, [applied.change]);
+              if (askBetweenEdits) {
+                assert.deepEqual(errorSummary(incremental.errors(text)), errorSummary(errorsByBlock(text)));
+              }
+            }
+            assert.deepEqual(errorSummary(incremental.errors(text)), errorSummary(errorsByBlock(text)));
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
   });
 });
