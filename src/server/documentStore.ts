@@ -1,7 +1,7 @@
 /** Per-document analysis: incremental for .http documents, otherwise once per version, on demand. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogMatcher } from '../core/catalog/catalog';
-import { recognizeErrors, type RecognizedError } from '../core/errors/errorRecognizer';
+import { errorAt, recognizeErrors, type RecognizedError } from '../core/errors/errorRecognizer';
 import type { Finding } from '../core/findings';
 import { IncrementalHttpAnalysis, type LocatedAnalysis, type TextChange } from '../core/requests/incrementalHttp';
 import { analyzeDocument, documentKindOf, type DocumentAnalysis } from '../core/requests/requestAnalyzer';
@@ -61,6 +61,12 @@ export class DocumentStore {
     }
     entry.errors ??= recognizeErrors(document.getText());
     return entry.errors;
+  }
+
+  /** The error response that holds `offset`: in an .http document, searched for in its `###` block, as `errors` does. */
+  errorAt(document: TextDocument, offset: number): RecognizedError | undefined {
+    const entry = this.entry(document);
+    return entry.http ? entry.http.errorAt(document.getText(), offset) : errorAt(document.getText(), offset);
   }
 
   forget(uri: string): void {

@@ -114,8 +114,25 @@ export class IncrementalHttpAnalysis {
     return this.materializedErrors;
   }
 
+  /** The error response that holds `offset`, searched for in its block only, as `errors` does. */
+  errorAt(text: string, offset: number): RecognizedError | undefined {
+    const block = this.blockAt(offset);
+    if (!block) {
+      return undefined;
+    }
+    block.errors ??= recognizeErrors(detachedSlice(text, block.start, block.end));
+    const local = offset - block.start;
+    const error = block.errors.find((candidate) => candidate.start <= local && local <= candidate.end);
+    return error && shiftError(error, block.start);
+  }
+
   /** The analysis of the block that holds `offset`. */
   locate(offset: number): LocatedAnalysis | undefined {
+    const block = this.blockAt(offset);
+    return block?.analysis ? { analysis: block.analysis, base: block.start } : undefined;
+  }
+
+  private blockAt(offset: number): Block | undefined {
     let low = 0;
     let high = this.blocks.length - 1;
     while (low <= high) {
@@ -126,7 +143,7 @@ export class IncrementalHttpAnalysis {
       } else if (offset > block.end || (offset === block.end && middle < this.blocks.length - 1)) {
         low = middle + 1;
       } else {
-        return block.analysis ? { analysis: block.analysis, base: block.start } : undefined;
+        return block;
       }
     }
     return undefined;

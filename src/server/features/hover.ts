@@ -4,7 +4,6 @@ import type { Hover, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogMatcher } from '../../core/catalog/catalog';
 import { shapeAtPath } from '../../core/catalog/parameterPath';
-import { errorAt } from '../../core/errors/errorRecognizer';
 import type { HoverEnvironment } from '../../core/hover/environment';
 import { errorCodeHover, targetHover } from '../../core/hover/errorHover';
 import { operationHover, parameterHover } from '../../core/hover/operationHover';
@@ -16,15 +15,15 @@ import type { DocumentStore } from '../documentStore';
 export function provideHover(document: TextDocument, position: Position, store: DocumentStore, env: HoverEnvironment): Hover | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
-  return errorHover(document, text, offset, env) ?? bodyHover(document, text, offset, store, env);
+  return errorHover(document, offset, store, env) ?? bodyHover(document, text, offset, store, env);
 }
 
 function markdown(value: string, document: TextDocument, start: number, end: number): Hover {
   return { contents: { kind: 'markdown', value }, range: toRange(document, start, end) };
 }
 
-function errorHover(document: TextDocument, text: string, offset: number, env: HoverEnvironment): Hover | null {
-  const error = errorAt(text, offset);
+function errorHover(document: TextDocument, offset: number, store: DocumentStore, env: HoverEnvironment): Hover | null {
+  const error = store.errorAt(document, offset);
   if (!error) {
     return null;
   }

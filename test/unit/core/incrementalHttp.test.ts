@@ -119,5 +119,46 @@ describe('incremental .http analysis', () => {
         { numRuns: 500 },
       );
     });
+
+    it('answers errorAt from the block that holds the offset, as errors() has it, whatever the edits', () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.nat(), length: fc.nat({ max: 60 }), insert: fc.array(fragment, { maxLength: 3 }) }), { maxLength: 5 }),
+          fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 20 }),
+          (edits, where) => {
+            let text = withResponses;
+            const incremental = new IncrementalHttpAnalysis(catalogMatcher);
+            incremental.reset(text);
+            for (const edit of edits) {
+              const applied = applyDrawnEdit(text, { ...edit, insert: edit.insert.join('') });
+              text = applied.text;
+              incremental.update(text, [applied.change]);
+            }
+            const blocks = splitBlocks(text);
+            const onErrors = errorsByBlock(text).flatMap((error) => [error.start, error.end, error.code?.start ?? error.start]);
+            assert.ok(edits.length > 0 || onErrors.length > 0);
+            for (const offset of [...where.map((fraction) => Math.floor(fraction * text.length)), ...onErrors]) {
+              // A boundary offset belongs to the block that starts there, except at the very end.
+              const block = blocks.find((span, index) => span.start <= offset && (offset < span.end || index === blocks.length - 1));
+              const expected = block
+                ? recognizeErrors(text.slice(block.start, block.end))
+                    .map((error) => shiftError(error, block.start))
+                    .find((error) => error.start <= offset && offset <= error.end)
+                : undefined;
+              assert.deepEqual(JSON.stringify(incremental.errorAt(text, offset)), JSON.stringify(expected), `at ${offset}`);
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('finds with errorAt every error of the fixtures, on its code', () => {
+      const incremental = new IncrementalHttpAnalysis(catalogMatcher);
+      incremental.reset(withResponses);
+      for (const error of recognizeErrors(withResponses)) {
+        assert.equal(JSON.stringify(incremental.errorAt(withResponses, error.code!.start + 1)), JSON.stringify(error));
+      }
+    });
   });
 });
