@@ -130,9 +130,11 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
     }
   };
 
+  // Most files have no CR at all: their line ends are then found natively (see readLine).
+  const lfOnly = text.slice(span.start, span.end).indexOf('\r') < 0;
   let position = span.start;
   while (position < span.end) {
-    const line = readLine(text, position, span.end);
+    const line = readLine(text, position, span.end, lfOnly);
     position = line.next > line.end ? line.next : span.end;
     // Each regular expression below needs a particular first character: checking it first keeps
     // the common lines (JSON in bodies) away from the expressions altogether.
@@ -179,7 +181,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
           break;
         }
         // A blank line ends the headers; so does a line that is no header: REST Client sends it as the body.
-        const scanned = scanBody(text, blank ? position : line.start, span.end);
+        const scanned = scanBody(text, blank ? position : line.start, span.end, lfOnly);
         if (request) {
           request.body = scanned.body;
         }
@@ -327,11 +329,9 @@ interface ScannedBody {
  * One allocation-free pass: most body lines are JSON, and only a line whose first character could
  * start a status line, a handler or a comment is cut out and given to a regular expression.
  */
-function scanBody(text: string, from: number, to: number): ScannedBody {
+function scanBody(text: string, from: number, to: number, lfOnly: boolean): ScannedBody {
   // Without CRs, line ends are found natively with indexOf and only each line's indentation is read
   // in script; a CR anywhere (CRLF or lone CR files) falls back to reading every character.
-  const region = text.slice(from, to);
-  const lfOnly = region.indexOf('\r') < 0;
   let position = from;
   let contentStart = -1;
   let contentEnd = -1;
@@ -340,8 +340,8 @@ function scanBody(text: string, from: number, to: number): ScannedBody {
   while (position < to) {
     let end: number;
     if (lfOnly) {
-      const lineFeed = region.indexOf('\n', position - from);
-      end = lineFeed < 0 ? to : from + lineFeed;
+      const lineFeed = text.indexOf('\n', position);
+      end = lineFeed < 0 || lineFeed > to ? to : lineFeed;
     } else {
       end = position;
       while (end < to && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {

@@ -30,25 +30,34 @@ class DocumentLine implements Line {
   }
 }
 
-/** The line that starts at `start`, breaking on CRLF, LF or a lone CR, never reading past `to`. */
-export function readLine(text: string, start: number, to: number): Line {
-  let end = start;
-  let first = -1;
-  while (end < to) {
-    const ch = text.charCodeAt(end);
-    if (ch === 10 || ch === 13) {
-      break;
+/**
+ * The line that starts at `start`, breaking on CRLF, LF or a lone CR, never reading past `to`.
+ * `lfOnly` promises there is no CR before `to`: the line's end is then found natively with indexOf.
+ */
+export function readLine(text: string, start: number, to: number, lfOnly = false): Line {
+  let end: number;
+  if (lfOnly) {
+    const lineFeed = text.indexOf('\n', start);
+    end = lineFeed < 0 || lineFeed > to ? to : lineFeed;
+  } else {
+    end = start;
+    while (end < to) {
+      const ch = text.charCodeAt(end);
+      if (ch === 10 || ch === 13) {
+        break;
+      }
+      end++;
     }
-    if (first < 0 && !isWhiteSpace(ch)) {
-      first = end;
-    }
-    end++;
+  }
+  let first = start;
+  while (first < end && isWhiteSpace(text.charCodeAt(first))) {
+    first++;
   }
   let next = end;
   if (end < to) {
     next += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
   }
-  return new DocumentLine(text, start, end, next, first < 0 ? '' : text[first]);
+  return new DocumentLine(text, start, end, next, first < end ? text[first] : '');
 }
 
 /**
