@@ -2,7 +2,7 @@
  * Splits .http/.rest text (REST Client, httpYac and JetBrains dialects) into requests and
  * responses. Every offset is into the original text, so nothing downstream has to map positions.
  */
-import { isWhiteSpace, readLine, type Line } from '../text/lines';
+import { isWhiteSpace, lineEnd, readLine, type Line } from '../text/lines';
 
 /** An offset range [start, end) into the document. */
 export interface Span {
@@ -330,24 +330,13 @@ interface ScannedBody {
  * start a status line, a handler or a comment is cut out and given to a regular expression.
  */
 function scanBody(text: string, from: number, to: number, lfOnly: boolean): ScannedBody {
-  // Without CRs, line ends are found natively with indexOf and only each line's indentation is read
-  // in script; a CR anywhere (CRLF or lone CR files) falls back to reading every character.
   let position = from;
   let contentStart = -1;
   let contentEnd = -1;
   let kind: HttpBody['kind'] | undefined;
   const commentLines: Span[] = [];
   while (position < to) {
-    let end: number;
-    if (lfOnly) {
-      const lineFeed = text.indexOf('\n', position);
-      end = lineFeed < 0 || lineFeed > to ? to : lineFeed;
-    } else {
-      end = position;
-      while (end < to && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) {
-        end++;
-      }
-    }
+    const end = lineEnd(text, position, to, lfOnly);
     let first = position;
     while (first < end && isWhiteSpace(text.charCodeAt(first))) {
       first++;

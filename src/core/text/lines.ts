@@ -32,23 +32,10 @@ class DocumentLine implements Line {
 
 /**
  * The line that starts at `start`, breaking on CRLF, LF or a lone CR, never reading past `to`.
- * `lfOnly` promises there is no CR before `to`: the line's end is then found natively with indexOf.
+ * `lfOnly` promises there is no CR before `to` (see lineEnd).
  */
 export function readLine(text: string, start: number, to: number, lfOnly = false): Line {
-  let end: number;
-  if (lfOnly) {
-    const lineFeed = text.indexOf('\n', start);
-    end = lineFeed < 0 || lineFeed > to ? to : lineFeed;
-  } else {
-    end = start;
-    while (end < to) {
-      const ch = text.charCodeAt(end);
-      if (ch === 10 || ch === 13) {
-        break;
-      }
-      end++;
-    }
-  }
+  const end = lineEnd(text, start, to, lfOnly);
   let first = start;
   while (first < end && isWhiteSpace(text.charCodeAt(first))) {
     first++;
@@ -58,6 +45,27 @@ export function readLine(text: string, start: number, to: number, lfOnly = false
     next += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
   }
   return new DocumentLine(text, start, end, next, first < end ? text[first] : '');
+}
+
+/**
+ * Where the line that starts at `start` ends: at its CR or LF, or at `to`. When the caller knows
+ * there is no CR before `to` (most files have none), the LF is found natively with indexOf;
+ * otherwise every character is read.
+ */
+export function lineEnd(text: string, start: number, to: number, lfOnly: boolean): number {
+  if (lfOnly) {
+    const lineFeed = text.indexOf('\n', start);
+    return lineFeed < 0 || lineFeed > to ? to : lineFeed;
+  }
+  let end = start;
+  while (end < to) {
+    const ch = text.charCodeAt(end);
+    if (ch === 10 || ch === 13) {
+      break;
+    }
+    end++;
+  }
+  return end;
 }
 
 /**
