@@ -19,7 +19,8 @@ export const operations: readonly OperationSpec[] = [
  * The per-area files write each parameter with only the fields it needs, which gives V8 dozens of
  * object shapes and makes every field read in the validator a slow lookup. Rebuilt with every field
  * in one order, all parameters share one shape: about 9% off the whole analysis of a 4 MB .http
- * file (bundled core, A/B interleaved in one process). The mapped type makes the compiler refuse a copy that forgets a field.
+ * file (bundled core, A/B interleaved in one process). The mapped type makes the compiler refuse
+ * a copy that forgets a field.
  */
 function uniformParameter(parameter: ParameterSpec): ParameterSpec {
   const uniform: AllFields<ParameterSpec> = {
