@@ -114,7 +114,7 @@ export function parseHttpDocument(text: string, within?: Span): HttpBlock[] {
   return splitBlocks(text, within).map((span) => parseHttpBlock(text, span));
 }
 
-type State = 'preamble' | 'requestHeaders' | 'responseHeaders' | 'responseBody' | 'afterBody';
+type State = 'preamble' | 'requestHeaders' | 'responseHeaders' | 'afterBody';
 
 /** Parses one block with a line state machine; tolerant of anything, never throws. */
 export function parseHttpBlock(text: string, span: Span): HttpBlock {
@@ -152,7 +152,8 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
         status: Number(status[2]),
         reason: status[3] ?? '',
         headers: [],
-        bodyLines: [],
+        body: undefined,
+        lastLineEnd: undefined,
       };
       state = 'responseHeaders';
       continue;
@@ -190,22 +191,21 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
         break;
       }
       case 'responseHeaders': {
-        if (blank) {
-          state = 'responseBody';
-          break;
-        }
-        const header = parseHeader(line);
+        const header = blank ? undefined : parseHeader(line);
         if (header) {
           response?.headers.push(header);
-        } else {
-          state = 'responseBody';
-          response?.bodyLines.push(line);
+          break;
         }
+        // A blank line ends the headers, and so does a line that is no header: it starts the body.
+        const scanned = scanResponseBody(text, blank ? position : line.start, span.end, lfOnly);
+        if (response) {
+          response.body = scanned.body;
+          response.lastLineEnd = scanned.lastLineEnd;
+        }
+        position = scanned.stop;
+        state = 'afterBody';
         break;
       }
-      case 'responseBody':
-        response?.bodyLines.push(line);
-        break;
       case 'afterBody':
         break;
     }
@@ -238,7 +238,9 @@ interface MutableResponse {
   status: number;
   reason: string;
   headers: HttpHeader[];
-  bodyLines: Line[];
+  body: Span | undefined;
+  /** End of the last line read after the headers, blank or not. */
+  lastLineEnd: number | undefined;
 }
 
 function startRequest(line: Line): MutableRequest | undefined {
@@ -303,18 +305,16 @@ function finishRequest(request: MutableRequest, responses: HttpResponse[], block
 }
 
 function finishResponse(response: MutableResponse): HttpResponse {
-  const body = contentSpan(response.bodyLines);
-  const last = response.bodyLines[response.bodyLines.length - 1];
   const lastHeader = response.headers[response.headers.length - 1];
   return {
     start: response.start,
-    end: last?.end ?? lastHeader?.end ?? response.statusLine.end,
+    end: response.lastLineEnd ?? lastHeader?.end ?? response.statusLine.end,
     statusLine: response.statusLine,
     httpVersion: response.httpVersion,
     status: response.status,
     reason: response.reason,
     headers: response.headers,
-    body,
+    body: response.body,
   };
 }
 
@@ -370,20 +370,50 @@ function finishBody(start: number, end: number, kind: HttpBody['kind'] | undefin
   return start < 0 ? undefined : { start, end, kind: kind ?? 'inline', commentLines };
 }
 
-/** The span from the first to the last non-blank line, or undefined when all are blank. */
-function contentSpan(lines: Line[]): Span | undefined {
-  let first = 0;
-  while (first < lines.length && lines[first].first === '') {
-    first++;
+interface ScannedResponseBody {
+  /** From the first to the last non-blank line; undefined when every line is blank. */
+  readonly body?: Span;
+  readonly lastLineEnd?: number;
+  /** The next status line, or the end of the block. */
+  readonly stop: number;
+}
+
+/**
+ * Reads a pasted response's body up to the next status line, without keeping its lines: a response
+ * shown by REST Client can be megabytes of JSON, and only its first and last lines matter here.
+ */
+function scanResponseBody(text: string, from: number, to: number, lfOnly: boolean): ScannedResponseBody {
+  let position = from;
+  let contentStart = -1;
+  let contentEnd = -1;
+  let lastLineEnd: number | undefined;
+  while (position < to) {
+    const end = lineEnd(text, position, to, lfOnly);
+    let first = position;
+    while (first < end && isWhiteSpace(text.charCodeAt(first))) {
+      first++;
+    }
+    if (first < end) {
+      const lead = text[first];
+      if ((lead === 'H' || lead === 'h') && STATUS_LINE.test(text.slice(position, end))) {
+        return { body: spanOrUndefined(contentStart, contentEnd), lastLineEnd, stop: position };
+      }
+      if (contentStart < 0) {
+        contentStart = position;
+      }
+      contentEnd = end;
+    }
+    lastLineEnd = end;
+    if (end >= to) {
+      break;
+    }
+    position = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
-  if (first === lines.length) {
-    return undefined;
-  }
-  let last = lines.length - 1;
-  while (lines[last].first === '') {
-    last--;
-  }
-  return { start: lines[first].start, end: lines[last].end };
+  return { body: spanOrUndefined(contentStart, contentEnd), lastLineEnd, stop: to };
+}
+
+function spanOrUndefined(start: number, end: number): Span | undefined {
+  return start < 0 ? undefined : { start, end };
 }
 
 /** The value of the first header with this name, case-insensitively. */

@@ -90,6 +90,22 @@ describe('.http parser', () => {
     assert.equal(block.responses[0].status, 404);
   });
 
+  it('bounds each pasted response: its body from the first to the last non-blank line, its end at the last line before the next status line', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const lines = ['HTTP/1.1 200 OK', 'Content-Type: application/json', '', '', '  {"value": [', '', '  ]}', '   ', 'HTTP/1.1 204 No Content', 'Date: x', 'HTTP/1.1 500 Oops', '', ' ', ''];
+      const text = lines.join(eol);
+      const [block] = parseHttpDocument(text);
+      const [ok, empty, failed] = block.responses;
+      const slice = (span?: { start: number; end: number }) => (span ? text.slice(span.start, span.end) : undefined);
+      assert.equal(slice(ok.body), ['  {"value": [', '', '  ]}'].join(eol), JSON.stringify(eol));
+      assert.equal(slice(ok), lines.slice(0, 8).join(eol));
+      assert.equal(empty.body, undefined);
+      assert.equal(slice(empty), 'HTTP/1.1 204 No Content' + eol + 'Date: x');
+      assert.equal(failed.body, undefined);
+      assert.equal(slice(failed), ['HTTP/1.1 500 Oops', '', ' '].join(eol));
+    }
+  });
+
   it('keeps exact offsets with CRLF and lone CR line endings', () => {
     for (const eol of ['\r\n', '\r', '\n']) {
       const text = ['POST https://h/api/x', 'Content-Type: application/json', '', '{"a": 1}'].join(eol);
