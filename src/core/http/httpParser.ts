@@ -2,7 +2,7 @@
  * Splits .http/.rest text (REST Client, httpYac and JetBrains dialects) into requests and
  * responses. Every offset is into the original text, so nothing downstream has to map positions.
  */
-import { isWhiteSpace, lineEnd, readLine, type Line } from '../text/lines';
+import { LineCursor, readLine, type Line } from '../text/lines';
 
 /** An offset range [start, end) into the document. */
 export interface Span {
@@ -130,12 +130,12 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
     }
   };
 
-  // Most files have no CR at all: their line ends are then found natively (see readLine).
+  // Most files have no CR at all: their line ends are then found natively (see lineEnd).
   const lfOnly = text.slice(span.start, span.end).indexOf('\r') < 0;
   let position = span.start;
   while (position < span.end) {
     const line = readLine(text, position, span.end, lfOnly);
-    position = line.next > line.end ? line.next : span.end;
+    position = line.next;
     // Each regular expression below needs a particular first character: checking it first keeps
     // the common lines (JSON in bodies) away from the expressions altogether.
     const first = line.first;
@@ -182,7 +182,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
           break;
         }
         // A blank line ends the headers; so does a line that is no header: REST Client sends it as the body.
-        const scanned = scanBody(text, blank ? position : line.start, span.end, lfOnly);
+        const scanned = scanBody(text, blank ? line.next : line.start, span.end, lfOnly);
         if (request) {
           request.body = scanned.body;
         }
@@ -197,7 +197,7 @@ export function parseHttpBlock(text: string, span: Span): HttpBlock {
           break;
         }
         // A blank line ends the headers, and so does a line that is no header: it starts the body.
-        const scanned = scanResponseBody(text, blank ? position : line.start, span.end, lfOnly);
+        const scanned = scanResponseBody(text, blank ? line.next : line.start, span.end, lfOnly);
         if (response) {
           response.body = scanned.body;
           response.lastLineEnd = scanned.lastLineEnd;
@@ -330,38 +330,30 @@ interface ScannedBody {
  * start a status line, a handler or a comment is cut out and given to a regular expression.
  */
 function scanBody(text: string, from: number, to: number, lfOnly: boolean): ScannedBody {
-  let position = from;
   let contentStart = -1;
   let contentEnd = -1;
   let kind: HttpBody['kind'] | undefined;
   const commentLines: Span[] = [];
-  while (position < to) {
-    const end = lineEnd(text, position, to, lfOnly);
-    let first = position;
-    while (first < end && isWhiteSpace(text.charCodeAt(first))) {
-      first++;
+  const line = new LineCursor(text, from, to, lfOnly);
+  while (line.next()) {
+    if (line.first === line.end) {
+      continue;
     }
-    if (first < end) {
-      const lead = text[first];
-      const special = lead === 'H' || lead === 'h' || lead === '>' || lead === '<' || lead === '#' || lead === '/';
-      const line = special ? text.slice(position, end) : '';
-      if (special && (STATUS_LINE.test(line) || RESPONSE_HANDLER.test(line))) {
-        return { body: finishBody(contentStart, contentEnd, kind, commentLines), stop: position };
-      }
-      if (contentStart < 0) {
-        contentStart = position;
-      }
-      contentEnd = end;
-      if (special && COMMENT_LINE.test(line)) {
-        commentLines.push({ start: position, end });
-      } else if (kind === undefined) {
-        kind = lead === '<' && FILE_INCLUDE.test(line) ? 'file' : 'inline';
-      }
+    const lead = text[line.first];
+    const special = lead === 'H' || lead === 'h' || lead === '>' || lead === '<' || lead === '#' || lead === '/';
+    const lineText = special ? text.slice(line.start, line.end) : '';
+    if (special && (STATUS_LINE.test(lineText) || RESPONSE_HANDLER.test(lineText))) {
+      return { body: finishBody(contentStart, contentEnd, kind, commentLines), stop: line.start };
     }
-    if (end >= to) {
-      break;
+    if (contentStart < 0) {
+      contentStart = line.start;
     }
-    position = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    contentEnd = line.end;
+    if (special && COMMENT_LINE.test(lineText)) {
+      commentLines.push({ start: line.start, end: line.end });
+    } else if (kind === undefined) {
+      kind = lead === '<' && FILE_INCLUDE.test(lineText) ? 'file' : 'inline';
+    }
   }
   return { body: finishBody(contentStart, contentEnd, kind, commentLines), stop: to };
 }
@@ -383,31 +375,22 @@ interface ScannedResponseBody {
  * shown by REST Client can be megabytes of JSON, and only its first and last lines matter here.
  */
 function scanResponseBody(text: string, from: number, to: number, lfOnly: boolean): ScannedResponseBody {
-  let position = from;
   let contentStart = -1;
   let contentEnd = -1;
   let lastLineEnd: number | undefined;
-  while (position < to) {
-    const end = lineEnd(text, position, to, lfOnly);
-    let first = position;
-    while (first < end && isWhiteSpace(text.charCodeAt(first))) {
-      first++;
-    }
-    if (first < end) {
-      const lead = text[first];
-      if ((lead === 'H' || lead === 'h') && STATUS_LINE.test(text.slice(position, end))) {
-        return { body: spanOrUndefined(contentStart, contentEnd), lastLineEnd, stop: position };
+  const line = new LineCursor(text, from, to, lfOnly);
+  while (line.next()) {
+    if (line.first < line.end) {
+      const lead = text[line.first];
+      if ((lead === 'H' || lead === 'h') && STATUS_LINE.test(text.slice(line.start, line.end))) {
+        return { body: spanOrUndefined(contentStart, contentEnd), lastLineEnd, stop: line.start };
       }
       if (contentStart < 0) {
-        contentStart = position;
+        contentStart = line.start;
       }
-      contentEnd = end;
+      contentEnd = line.end;
     }
-    lastLineEnd = end;
-    if (end >= to) {
-      break;
-    }
-    position = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    lastLineEnd = line.end;
   }
   return { body: spanOrUndefined(contentStart, contentEnd), lastLineEnd, stop: to };
 }

@@ -32,19 +32,44 @@ class DocumentLine implements Line {
 
 /**
  * The line that starts at `start`, breaking on CRLF, LF or a lone CR, never reading past `to`.
- * `lfOnly` promises there is no CR before `to` (see lineEnd).
+ * `lfOnly` promises there is no CR between `start` and `to` (see lineEnd).
  */
 export function readLine(text: string, start: number, to: number, lfOnly = false): Line {
   const end = lineEnd(text, start, to, lfOnly);
-  let first = start;
-  while (first < end && isWhiteSpace(text.charCodeAt(first))) {
-    first++;
+  const first = firstNonBlank(text, start, end);
+  return new DocumentLine(text, start, end, afterBreak(text, end, to), first < end ? text[first] : '');
+}
+
+/**
+ * Walks the lines between `from` and `to` as readLine reads them, without making an object per
+ * line: `next()` moves to the next line and says whether there was one; `start`, `end` and
+ * `first` (the first character that is not white space, or `end` on a blank line) describe it.
+ */
+export class LineCursor {
+  start = 0;
+  end = 0;
+  first = 0;
+  private position: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly to: number,
+    private readonly lfOnly: boolean,
+  ) {
+    this.position = from;
   }
-  let next = end;
-  if (end < to) {
-    next += text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1;
+
+  next(): boolean {
+    if (this.position >= this.to) {
+      return false;
+    }
+    this.start = this.position;
+    this.end = lineEnd(this.text, this.start, this.to, this.lfOnly);
+    this.first = firstNonBlank(this.text, this.start, this.end);
+    this.position = afterBreak(this.text, this.end, this.to);
+    return true;
   }
-  return new DocumentLine(text, start, end, next, first < end ? text[first] : '');
 }
 
 /**
@@ -52,7 +77,7 @@ export function readLine(text: string, start: number, to: number, lfOnly = false
  * there is no CR before `to` (most files have none), the LF is found natively with indexOf;
  * otherwise every character is read.
  */
-export function lineEnd(text: string, start: number, to: number, lfOnly: boolean): number {
+function lineEnd(text: string, start: number, to: number, lfOnly: boolean): number {
   if (lfOnly) {
     const lineFeed = text.indexOf('\n', start);
     return lineFeed < 0 || lineFeed > to ? to : lineFeed;
@@ -66,6 +91,19 @@ export function lineEnd(text: string, start: number, to: number, lfOnly: boolean
     end++;
   }
   return end;
+}
+
+function firstNonBlank(text: string, start: number, end: number): number {
+  let first = start;
+  while (first < end && isWhiteSpace(text.charCodeAt(first))) {
+    first++;
+  }
+  return first;
+}
+
+/** Where the next line starts after a line that ends at `end`: past its CRLF, LF or CR, or `to`. */
+function afterBreak(text: string, end: number, to: number): number {
+  return end >= to ? to : end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
 }
 
 /**
