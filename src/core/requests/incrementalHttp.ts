@@ -21,14 +21,17 @@ interface Block {
   dirty: boolean;
   /** Offsets relative to `start`. */
   analysis?: DocumentAnalysis;
-  /** The analysis' findings in document offsets, valid while the block still starts at `shiftedTo`. */
-  shifted?: readonly Finding[];
-  shiftedTo?: number;
+  /** The analysis' findings in document offsets. */
+  placedFindings?: Placed<Finding>;
   /** Error responses found in the block, offsets relative to `start`; searched for on demand. */
   errors?: readonly RecognizedError[];
-  /** The same in document offsets, valid while the block still starts at `errorsShiftedTo`. */
-  shiftedErrors?: readonly RecognizedError[];
-  errorsShiftedTo?: number;
+  placedErrors?: Placed<RecognizedError>;
+}
+
+/** A block's items in document offsets, valid while the block still starts at `base`. */
+interface Placed<T> {
+  readonly base: number;
+  readonly items: readonly T[];
 }
 
 /** An analysis and the document offset its own offsets count from. */
@@ -71,12 +74,8 @@ export class IncrementalHttpAnalysis {
         if (!own || own.length === 0) {
           continue;
         }
-        if (!block.shifted || block.shiftedTo !== block.start) {
-          const base = block.start;
-          block.shifted = own.map((finding) => shiftFinding(finding, base));
-          block.shiftedTo = base;
-        }
-        for (const finding of block.shifted) {
+        block.placedFindings = placeAt(own, block.start, block.placedFindings, shiftFinding);
+        for (const finding of block.placedFindings.items) {
           all.push(finding);
         }
       }
@@ -100,12 +99,8 @@ export class IncrementalHttpAnalysis {
         if (block.errors.length === 0) {
           continue;
         }
-        if (!block.shiftedErrors || block.errorsShiftedTo !== block.start) {
-          const base = block.start;
-          block.shiftedErrors = block.errors.map((error) => shiftError(error, base));
-          block.errorsShiftedTo = base;
-        }
-        for (const error of block.shiftedErrors) {
+        block.placedErrors = placeAt(block.errors, block.start, block.placedErrors, shiftError);
+        for (const error of block.placedErrors.items) {
           all.push(error);
         }
       }
@@ -202,11 +197,9 @@ export class IncrementalHttpAnalysis {
   private analyzeDirty(text: string): void {
     let analyzed = 0;
     for (const block of this.blocks) {
+      // A dirty block is a fresh one from resplitDirty or reset: it has nothing cached to clear.
       if (block.dirty || !block.analysis) {
         block.analysis = analyzeDocument(detachedSlice(text, block.start, block.end), 'http', this.matcher);
-        block.shifted = undefined;
-        block.errors = undefined;
-        block.shiftedErrors = undefined;
         block.dirty = false;
         analyzed++;
       }
@@ -229,12 +222,15 @@ function newBlock(start: number, end: number): Block {
     end,
     dirty: true,
     analysis: undefined,
-    shifted: undefined,
-    shiftedTo: undefined,
+    placedFindings: undefined,
     errors: undefined,
-    shiftedErrors: undefined,
-    errorsShiftedTo: undefined,
+    placedErrors: undefined,
   };
+}
+
+/** `own` (offsets relative to a block) in document offsets, reusing `previous` while the block has not moved. */
+function placeAt<T>(own: readonly T[], base: number, previous: Placed<T> | undefined, shift: (item: T, delta: number) => T): Placed<T> {
+  return previous?.base === base ? previous : { base, items: own.map((item) => shift(item, base)) };
 }
 
 /** `items` with `count` items at `start` replaced by `inserted`: in place when few are inserted. */
