@@ -85,6 +85,24 @@ export class OperationMatcher {
     return candidates.length === 1 ? candidates[0] : undefined;
   }
 
+  /**
+   * `inferFromKeys`, when the keys are strong evidence: at least two of the operation's parameter
+   * names, or one that no other operation takes. A lone `Comment`, `Value`, `status` or `query`
+   * appears in too many bodies (the API's and other APIs') to name an operation.
+   */
+  inferConfidently(keys: readonly string[]): OperationSpec | undefined {
+    const operation = this.inferFromKeys(keys);
+    if (!operation) {
+      return undefined;
+    }
+    const named = [...new Set(keys.map((key) => key.toLowerCase()))].filter((key) => operation.body.some((parameter) => acceptsName(parameter, key)));
+    if (named.length >= 2) {
+      return operation;
+    }
+    const others = this.operations.filter((other) => other !== operation && other.bodyKind === 'json');
+    return named.some((key) => !others.some((other) => other.body.some((parameter) => acceptsName(parameter, key)))) ? operation : undefined;
+  }
+
   findById(id: string): OperationSpec | undefined {
     return this.operations.find((operation) => operation.id === id);
   }
@@ -146,8 +164,16 @@ export function normalizePath(url: string): NormalizedPath | undefined {
   return { segments: ['api', ...segments.map((segment) => segment.toLowerCase())], underApi: true };
 }
 
+/** A path segment that is wholly a placeholder (`{{id}}`, or a script's interpolation) stands for any segment. */
 function segmentsMatch(template: readonly (string | null)[], actual: readonly string[]): boolean {
-  return template.length === actual.length && template.every((segment, index) => segment === null || segment === actual[index]);
+  return (
+    template.length === actual.length &&
+    template.every((segment, index) => segment === null || segment === actual[index] || isPlaceholderSegment(actual[index]))
+  );
+}
+
+function isPlaceholderSegment(segment: string): boolean {
+  return segment.startsWith('{{') && segment.endsWith('}}') && segment.indexOf('}}') === segment.length - 2;
 }
 
 function literalCount(template: CompiledTemplate): number {

@@ -2,6 +2,7 @@
 import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import { propertiesAtPath, shapeAtPath } from '../catalog/parameterPath';
 import type { OperationSpec } from '../catalog/types';
+import { hostOffset, viewOffset } from '../json/maskedBody';
 import type { BodyAnalysis } from '../validate/analyzeBody';
 
 export interface CompletionProposal {
@@ -20,7 +21,7 @@ export interface CompletionProposal {
 
 export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number): CompletionProposal[] {
   const { masked } = analysis;
-  const local = offset - masked.base;
+  const local = viewOffset(masked, offset);
   if (local < 0 || local > masked.text.length) {
     return [];
   }
@@ -33,7 +34,7 @@ export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis,
   const previous = location.previousNode;
   const replace =
     previous && previous.type === 'string' && local >= previous.offset && local <= previous.offset + previous.length
-      ? { start: masked.base + previous.offset, end: masked.base + previous.offset + previous.length }
+      ? { start: hostOffset(masked, previous.offset), end: hostOffset(masked, previous.offset + previous.length) }
       : { start: offset, end: offset };
   if (location.isAtPropertyKey) {
     const objectPath = location.path.slice(0, -1);

@@ -3,6 +3,7 @@
  * `{{variables}}` become same-length JSON and whole-line comments become spaces.
  */
 import type { Span } from '../http/httpParser';
+import type { ViewMap } from './jsonView';
 
 export interface MaskedBody {
   /** Same length as the body span; offset i here is offset `base + i` in the document. */
@@ -10,6 +11,21 @@ export interface MaskedBody {
   readonly base: number;
   /** Where `{{…}}` placeholders stood, relative to `base`: values there are unknown until sent. */
   readonly placeholders: readonly Span[];
+  /**
+   * Present when the text is a JSON view of another syntax (jsonView.ts): offsets then go through
+   * the map instead of adding `base`, which is 0.
+   */
+  readonly map?: ViewMap;
+}
+
+/** The document offset of an offset into the masked text. */
+export function hostOffset(masked: MaskedBody, offset: number): number {
+  return masked.map ? masked.map.toHost(offset) : masked.base + offset;
+}
+
+/** The offset into the masked text of a document offset. */
+export function viewOffset(masked: MaskedBody, documentOffset: number): number {
+  return masked.map ? masked.map.toView(documentOffset) : documentOffset - masked.base;
 }
 
 const PLACEHOLDER = /\{\{[^{}\r\n]*\}\}/g;

@@ -4,7 +4,8 @@ import type { OperationSpec } from '../catalog/types';
 import type { Finding } from '../findings';
 import { headerValue, parseHttpDocument, type HttpRequest, type Span } from '../http/httpParser';
 import { findFences } from '../text/markdownFences';
-import { analyzeBody, type BodyAnalysis } from '../validate/analyzeBody';
+import { validateEmbedded, type AnalyzedBody, type BodyTarget } from '../embedded/embeddedBody';
+import { maskBody } from '../json/maskedBody';
 import { operationDirective } from './directive';
 
 /** How a document is read: derived from its VS Code language id. */
@@ -25,14 +26,7 @@ export function documentKindOf(languageId: string): DocumentKind {
   }
 }
 
-/** A request body and what is known about it. */
-export interface AnalyzedBody {
-  readonly span: Span;
-  readonly operation?: OperationSpec;
-  /** The operation was guessed from the body's keys, not named by a request line or directive. */
-  readonly inferred: boolean;
-  readonly analysis: BodyAnalysis;
-}
+export type { AnalyzedBody };
 
 /** A request of an .http document (or Markdown fence) and its body. */
 export interface AnalyzedRequest {
@@ -131,33 +125,31 @@ export function analyzeRequest(text: string, request: HttpRequest, matcher: Oper
       docs: operation.docs,
     });
   }
-  const analysis = analyzeBody(text, body, { operation, allowComments: false, commentLines: body.commentLines });
-  findings.push(...analysis.findings);
-  return { request, operation, body: { span: body, operation, inferred: false, analysis } };
+  const embedded = validateEmbedded(
+    {
+      region: body,
+      view: maskBody(text, body, body.commentLines),
+      target: { source: 'request-line', method, url: request.url, urlSpan: request.urlSpan, methodSpan },
+      operation,
+      allowComments: false,
+      certainlyABody: true,
+    },
+    matcher,
+  );
+  findings.push(...embedded.findings);
+  return { request, operation, body: embedded.body };
 }
 
 function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentAnalysis {
   const span = { start: 0, end: text.length };
   const directive = operationDirective(text);
-  let operation: OperationSpec | undefined;
-  let inferred = false;
-  if (directive) {
-    operation = matcher.matchUrl(directive.method, directive.path).operation;
-  }
-  let analysis = analyzeBody(text, span, { operation, allowComments: true });
-  const root = operation ? undefined : analysis.tree();
-  if (root?.type === 'object') {
-    const keys = (root.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
-    operation = matcher.inferFromKeys(keys);
-    if (operation) {
-      inferred = true;
-      analysis = analyzeBody(text, span, { operation, allowComments: true });
-    }
-  }
+  const target: BodyTarget | undefined = directive
+    ? { source: 'directive', method: directive.method, url: directive.path, urlSpan: { start: directive.start, end: directive.end } }
+    : undefined;
+  const { body, findings } = validateEmbedded({ region: span, view: maskBody(text, span), target, allowComments: true }, matcher);
   // A JSON file that is not a known body is none of our business: its syntax is VS Code's.
-  if (!operation) {
+  if (!body) {
     return { findings: [], requests: [], bodies: [] };
   }
-  const findings = analysis.findings.map((finding) => (inferred ? { ...finding, args: { ...finding.args, inferred: operation.id } } : finding));
-  return { findings, requests: [], bodies: [{ span, operation, inferred, analysis: analysis.withFindings(findings) }] };
+  return { findings, requests: [], bodies: [body] };
 }

@@ -1,8 +1,9 @@
 /** Parses one JSON body (never throwing) and runs the validator when its operation is known. */
 import { ParseErrorCode, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { OperationSpec } from '../catalog/types';
-import type { Finding, FixSpec } from '../findings';
+import type { Finding, FixSpec, TextEditSpec } from '../findings';
 import type { Span } from '../http/httpParser';
+import type { ViewMap } from '../json/jsonView';
 import { maskBody, type MaskedBody } from '../json/maskedBody';
 import { parseStrictTree } from '../json/strictTree';
 import { validateBody } from './bodyValidator';
@@ -49,7 +50,38 @@ export function readTree(text: string, allowComments: boolean, errors: ParseErro
 const MAX_NESTING = 256;
 
 export function analyzeBody(documentText: string, body: Span, options: BodyOptions): BodyAnalysis {
-  const masked = maskBody(documentText, body, options.commentLines);
+  return analyzeMasked(maskBody(documentText, body, options.commentLines), options);
+}
+
+/**
+ * Validates a JSON view of a body written in another syntax (json/jsonView.ts). The validator works
+ * in view offsets; findings and fixes are then carried over to the host text, and a fix the host
+ * cannot express is dropped rather than offered wrong.
+ */
+export function analyzeView(view: MaskedBody, options: BodyOptions): BodyAnalysis {
+  const analysis = analyzeMasked(view, options);
+  const map = view.map;
+  return map ? analysis.withFindings(analysis.findings.map((finding) => toHostFinding(finding, map))) : analysis;
+}
+
+function toHostFinding(finding: Finding, map: ViewMap): Finding {
+  const start = map.toHost(finding.start);
+  const end = Math.max(start, map.toHost(finding.end));
+  const fixes = finding.fixes?.flatMap((fix) => {
+    const edits: TextEditSpec[] = [];
+    for (const edit of fix.edits) {
+      const hostEdit = map.hostEdit(edit);
+      if (!hostEdit) {
+        return [];
+      }
+      edits.push(hostEdit);
+    }
+    return [{ ...fix, edits }];
+  });
+  return { ...finding, start, end, fixes: fixes && fixes.length > 0 ? fixes : undefined };
+}
+
+function analyzeMasked(masked: MaskedBody, options: BodyOptions): BodyAnalysis {
   const tooDeep = bracketCountExceedsLimit(masked.text) ? nestingLimitOffset(masked.text) : undefined;
   if (tooDeep !== undefined) {
     // No tree, so nothing downstream parses this text again.

@@ -8,6 +8,7 @@ import type { HoverEnvironment } from '../../core/hover/environment';
 import { errorCodeHover, targetHover } from '../../core/hover/errorHover';
 import { operationHover, parameterHover } from '../../core/hover/operationHover';
 import { operationDirective } from '../../core/requests/directive';
+import { hostOffset, viewOffset } from '../../core/json/maskedBody';
 import { documentKindOf } from '../../core/requests/requestAnalyzer';
 import { toRange } from '../convert';
 import type { DocumentStore } from '../documentStore';
@@ -65,7 +66,7 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
     return null;
   }
   const { masked } = body.analysis;
-  const location = getLocation(masked.text, local - masked.base);
+  const location = getLocation(masked.text, viewOffset(masked, local));
   const node = location.previousNode;
   if (!node || location.path.length === 0) {
     return null;
@@ -75,6 +76,7 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
   if (!shape || typeof last !== 'string') {
     return null;
   }
-  const nodeStart = base + masked.base + node.offset;
-  return markdown(parameterHover(last, shape, body.operation, env), document, nodeStart, nodeStart + node.length);
+  const nodeStart = base + hostOffset(masked, node.offset);
+  const nodeEnd = base + hostOffset(masked, node.offset + node.length);
+  return markdown(parameterHover(last, shape, body.operation, env), document, nodeStart, nodeEnd);
 }
