@@ -10,7 +10,8 @@ import { copySupportDetailsCommand } from './commands/copySupportDetails';
 import { fixAllInDocumentCommand } from './commands/fixAllInDocument';
 
 /** Languages served; no scheme, so untitled and REST Client response documents are served too. */
-export const servedLanguages = ['http', 'json', 'jsonc', 'plaintext', 'log', 'markdown'];
+// Scripts are served for their request bodies (src/core/scripts/grammars.ts lists the same ids).
+export const servedLanguages = ['http', 'json', 'jsonc', 'plaintext', 'log', 'markdown', 'powershell', 'python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'shellscript'];
 
 /** What the extension returns from `activate`, for other extensions and the integration tests. */
 export interface ExtensionApi {

@@ -1,6 +1,7 @@
 /** Wires the features to an LSP connection; no domain logic lives here. */
 import { CodeActionKind, CodeLensRefreshRequest, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ScriptParsers, type WasmLoader } from '../core/scripts/parsers';
 import { readSettings, defaultSettings, type Settings } from '../core/settings';
 import {
   ErrorsRequest,
@@ -15,6 +16,7 @@ import { toTextEdit } from './convert';
 import { DocumentManager } from './documents';
 import { DocumentStore } from './documentStore';
 import { fixAllEdits, provideCodeActions } from './features/codeActions';
+import { grammarLoader } from './grammarFiles';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
@@ -29,6 +31,8 @@ export interface StartOptions {
   /** Called once the client has been told the server is initialized. */
   readonly onInitialized?: () => void;
   readonly compiledFrom?: 'cache' | 'source';
+  /** Where script grammars come from; by default the .wasm files beside the bundle. */
+  readonly grammars?: WasmLoader;
 }
 
 export function startServer(connection: Connection, options: StartOptions = {}): void {
@@ -39,7 +43,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   let canRefreshCodeLenses = false;
   let reportedProblems = new Set<string>();
   const noticedLargeDocuments = new Set<string>();
-  const store = new DocumentStore(() => settings.maxFileSizeMB * 1024 * 1024);
+  const store = new DocumentStore(() => settings.maxFileSizeMB * 1024 * 1024, new ScriptParsers(options.grammars ?? grammarLoader()));
   const diagnostics = new DiagnosticsPublisher(connection, documents, store, () => settings.validationEnabled, DIAGNOSTICS_DELAY_MS);
   const env = () => ({ language: currentLanguage(), t });
 
@@ -132,11 +136,16 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     diagnostics.clear(document.uri);
   });
 
+  // A script's first request may come before its grammar has loaded: every feature waits for it.
   const withDocument =
     <P extends { textDocument: { uri: string } }, R>(fallback: R, run: (document: TextDocument, params: P) => R) =>
-    (params: P): R => {
+    async (params: P): Promise<R> => {
       const document = documents.get(params.textDocument.uri);
-      return document ? run(document, params) : fallback;
+      if (!document) {
+        return fallback;
+      }
+      await store.prepare(document);
+      return run(document, params);
     };
 
   connection.onHover(safeHandler(connection, 'hover', withDocument(null, (document, params) => provideHover(document, params.position, store, env()))));
@@ -156,11 +165,12 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   );
   connection.onRequest(
     FixAllRequest.method,
-    safeHandler(connection, 'fix all', (params: FixAllRequest.Params): FixAllRequest.Result | null => {
+    safeHandler(connection, 'fix all', async (params: FixAllRequest.Params): Promise<FixAllRequest.Result | null> => {
       const document = documents.get(params.uri);
       if (!document) {
         return null;
       }
+      await store.prepare(document);
       const edits = fixAllEdits(store.findings(document)).map((edit) => toTextEdit(document, edit));
       return { version: document.version, edits };
     }),

@@ -3,15 +3,19 @@ import type { OperationMatcher } from '../catalog/operationMatcher';
 import type { OperationSpec } from '../catalog/types';
 import type { Finding } from '../findings';
 import { headerValue, parseHttpDocument, type HttpRequest, type Span } from '../http/httpParser';
+import { scriptLanguageOf } from '../scripts/registry';
 import { findFences } from '../text/markdownFences';
 import { validateEmbedded, type AnalyzedBody, type BodyTarget } from '../embedded/embeddedBody';
 import { maskBody } from '../json/maskedBody';
 import { operationDirective } from './directive';
 
 /** How a document is read: derived from its VS Code language id. */
-export type DocumentKind = 'http' | 'json' | 'markdown' | 'other';
+export type DocumentKind = 'http' | 'json' | 'markdown' | 'script' | 'other';
 
 export function documentKindOf(languageId: string): DocumentKind {
+  if (scriptLanguageOf(languageId)) {
+    return 'script';
+  }
   switch (languageId) {
     case 'http':
     case 'rest':
@@ -54,6 +58,8 @@ export function analyzeDocument(text: string, kind: DocumentKind, matcher: Opera
     }
     case 'json':
       return analyzeJsonDocument(text, matcher);
+    case 'script':
+      // Scripts need a parser loaded first: see scripts/scriptDocument.ts.
     case 'other':
       return { findings: [], requests: [], bodies: [] };
   }

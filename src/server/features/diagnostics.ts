@@ -52,6 +52,17 @@ export class DiagnosticsPublisher {
     if (!document || document.version !== version) {
       return;
     }
+    this.store.prepare(document).then(
+      () => this.publishPrepared(uri, version),
+      (error: unknown) => this.connection.console.error(formatError(`loading the grammar for ${uri} failed`, error)),
+    );
+  }
+
+  private publishPrepared(uri: string, version: number): void {
+    const document = this.documents.get(uri);
+    if (!document || document.version !== version) {
+      return;
+    }
     try {
       const findings = this.enabled() ? this.store.findings(document) : [];
       const diagnostics = findings.map((finding) => toDiagnostic(document, finding));

@@ -36,6 +36,8 @@ const expected: Record<keyof typeof bundles, Record<string, string[]>> = {
 const OWN_BUILTIN_USERS: Record<string, string[]> = {
   'src/bootstrap/codeCache.ts': ['node:crypto', 'node:fs', 'node:module', 'node:path', 'node:vm'],
   'src/bootstrap/server.ts': ['node:path'],
+  // Reads the Tree-sitter .wasm files the build puts beside the bundle, by the fixed names the core asks for.
+  'src/server/grammarFiles.ts': ['node:fs/promises', 'node:path'],
 };
 
 /** The bundle split into the modules esbuild inlined, by the `// path` comment it puts before each. */
@@ -108,11 +110,18 @@ describe('security: no network, no code execution', function () {
     }
   });
 
-  it('holds fetch only in @vscode/l10n, for bundles given by URL, which the server never does', () => {
+  it('holds fetch only in @vscode/l10n and web-tree-sitter, for files given by URL, which the server never does', () => {
     for (const name of Object.keys(bundles) as (keyof typeof bundles)[]) {
       const users = [...modules[name]].filter(([, code]) => /\bfetch\s*\(|XMLHttpRequest|WebSocket/.test(code)).map(([module]) => module);
-      assert.deepEqual(users, name === 'serverMain' ? ['node_modules/@vscode/l10n/dist/main.js'] : []);
+      // web-tree-sitter fetches a grammar given as a URL string; src/core/scripts/parsers.ts only ever hands it bytes.
+      assert.deepEqual(users, name === 'serverMain' ? ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js', 'node_modules/@vscode/l10n/dist/main.js'] : []);
     }
+    const grammarLoads = sourceFiles.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/(?:Language\.load|Parser\.init)\(([^)]*)\)/g)].map((match) => match[1]));
+    assert.ok(grammarLoads.length >= 2, 'the scan sees the grammar loads');
+    assert.ok(
+      grammarLoads.every((argument) => /^await this\.load\(|^\{ wasmBinary \}/.test(argument)),
+      `Tree-sitter is only given bytes read by the host, never a URL: ${grammarLoads.join(' | ')}`,
+    );
     const configCalls = sourceFiles.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/l10n\.config\(([^)]*)\)/g)].map((match) => match[1]));
     assert.ok(configCalls.length > 0, 'the server configures l10n');
     assert.ok(
@@ -131,9 +140,10 @@ describe('security: no network, no code execution', function () {
       'vscode-languageserver-textdocument',
       'jsonc-parser',
       '@vscode/l10n',
+      '@vscode/tree-sitter-wasm',
     ]);
 
-    it('imports only the LSP libraries, jsonc-parser and @vscode/l10n, and Node built-ins only in the code-cache loader', () => {
+    it('imports only the LSP libraries, jsonc-parser, @vscode/l10n and Tree-sitter, and Node built-ins only in the code-cache and grammar loaders', () => {
       const imported = new Set<string>();
       for (const { path, text } of sources) {
         for (const [, from, bare] of text.matchAll(/\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)) {

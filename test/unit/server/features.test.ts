@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { testParsers } from '../helpers/parsers';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../../../src/server/convert';
@@ -11,7 +12,7 @@ import { currentLanguage, setLanguage, t } from '../../../src/server/language';
 import { FixAllKind } from '../../../src/shared/protocol';
 import { joinLines, withCursor } from '../helpers/text';
 
-const store = () => new DocumentStore(() => 32 * 1024 * 1024);
+const store = () => new DocumentStore(() => 32 * 1024 * 1024, testParsers);
 const env = () => ({ language: currentLanguage(), t });
 let version = 1;
 const doc = (text: string, languageId = 'http') => TextDocument.create(`untitled:test-${version}`, languageId, version++, text);
@@ -197,7 +198,7 @@ describe('server features', () => {
 
     it('puts none on a document over the size limit, where hovers still answer', () => {
       const text = '{"error": {"code": "BadRequest", "target": "t1"}}';
-      const tiny = new DocumentStore(() => 10);
+      const tiny = new DocumentStore(() => 10, testParsers);
       const document = doc(text, 'log');
       assert.deepEqual(provideCodeLenses(document, tiny), []);
       const hover = provideHover(document, document.positionAt(text.indexOf('BadRequest') + 2), tiny, env());

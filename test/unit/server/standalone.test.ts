@@ -94,6 +94,23 @@ describe('the standalone server (node dist/server.js --stdio)', function () {
     }
   });
 
+  it('loads the PowerShell grammar from beside its bundle and checks a script the first time one is opened', async () => {
+    const script = '# mde: POST /api/machines/{id}/isolate\n$body = @{ comment = "x"; IsolationType = "Full" }\n';
+    await withServer('en', async (client, diagnostics) => {
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:a.ps1', languageId: 'powershell', version: 1, text: script } });
+      const published = await diagnostics;
+      assert.deepEqual(
+        published.diagnostics.map((diagnostic) => diagnostic.code),
+        ['wrong-case'],
+      );
+      const hover = await client.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri: 'untitled:a.ps1' },
+        position: { line: 1, character: script.split('\n')[1].indexOf('IsolationType') + 2 },
+      });
+      assert.match(hover?.contents.value ?? '', /IsolationType/);
+    });
+  });
+
   it('writes no cache and says it compiled from source without --code-cache-dir', async () => {
     const info = await withServer('en', (client) => client.sendRequest<{ compiledFrom: string }>('mde/serverInfo'));
     assert.equal(info.compiledFrom, 'source');

@@ -1,0 +1,20 @@
+/** Which extractor reads which script language. */
+import { grammarOfLanguage, type Grammar } from './grammars';
+import { powershellExtractor } from './powershell/extract';
+import type { ScriptExtractor } from './scriptExtractor';
+
+const EXTRACTORS: Readonly<Partial<Record<Grammar, ScriptExtractor>>> = {
+  powershell: powershellExtractor,
+};
+
+export interface ScriptLanguage {
+  readonly grammar: Grammar;
+  readonly extractor: ScriptExtractor;
+}
+
+/** The script support for a VS Code language id; undefined for languages that are not scripts we read. */
+export function scriptLanguageOf(languageId: string): ScriptLanguage | undefined {
+  const grammar = grammarOfLanguage(languageId);
+  const extractor = grammar && EXTRACTORS[grammar];
+  return grammar && extractor ? { grammar, extractor } : undefined;
+}
