@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../../../src/server/convert';
 import { DocumentStore } from '../../../src/server/documentStore';
@@ -158,6 +158,46 @@ describe('server features', () => {
       setLanguage('fr');
       const [first] = diagnosticsOf(doc(body));
       assert.match(first.message as string, /« comment » n’a pas la bonne casse : le paramètre documenté est « Comment »/);
+    });
+
+    describe('spellings the docs use elsewhere', () => {
+      const alert = (json: string) => joinLines('PATCH https://api.security.microsoft.com/api/alerts/1', 'Content-Type: application/json', '', json);
+      const batch = (json: string) => joinLines('POST https://api.security.microsoft.com/api/alerts/batchUpdate', 'Content-Type: application/json', '', json);
+      const fixAllOf = (document: TextDocument) =>
+        provideCodeActions(document, { textDocument: { uri: document.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FixAllKind] } }, store());
+
+      it('shows a spelling of the page itself as information, with a preferred fix that fix-all applies', () => {
+        const text = alert('{"Status": "Resolved", "determination": "NotMalicious"}');
+        const document = doc(text);
+        const documents = store();
+        const diagnostics = diagnosticsOf(document, documents);
+        assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['documented-variant', DiagnosticSeverity.Information], ['documented-variant', DiagnosticSeverity.Information]]);
+        assert.equal(diagnostics[0].message, 'The docs page of Update alert spells this both "Status" and "status"; "status" is the canonical spelling. Hover for details.');
+        const [quickFix] = provideCodeActions(document, { textDocument: { uri: document.uri }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } }, documents);
+        assert.equal(quickFix.title, 'Change to "Clean"');
+        assert.equal(quickFix.isPreferred, true);
+        const [fixAll] = fixAllOf(document);
+        assert.equal(apply(document, fixAll), alert('{"status": "Resolved", "determination": "Clean"}'));
+        setLanguage('fr');
+        assert.equal(
+          diagnosticsOf(doc(text))[0].message,
+          'La page de documentation de Mettre à jour une alerte écrit ceci à la fois « Status » et « status » ; « status » est l’orthographe de référence. Survolez pour plus de détails.',
+        );
+      });
+
+      it('shows another page\'s enum label as an error that names the value to use, in English and French', () => {
+        const text = batch('{"alertIds": ["a"], "determination": "NotMalicious"}');
+        const [diagnostic] = diagnosticsOf(doc(text));
+        assert.deepEqual([diagnostic.code, diagnostic.severity], ['invalid-value', DiagnosticSeverity.Error]);
+        assert.equal(
+          diagnostic.message,
+          '"NotMalicious" is not an allowed value of "determination" for Batch update alerts: the docs use it elsewhere, not for this operation. Use "Clean". Hover for details.',
+        );
+        const document = doc(text);
+        assert.equal(apply(document, fixAllOf(document)[0]), batch('{"alertIds": ["a"], "determination": "Clean"}'));
+        setLanguage('fr');
+        assert.match(diagnosticsOf(doc(text))[0].message as string, /^« NotMalicious » n’est pas une valeur autorisée de « determination » pour Mettre à jour des alertes par lot : .* Utilisez « Clean »\./);
+      });
     });
   });
 
