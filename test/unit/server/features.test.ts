@@ -6,6 +6,7 @@ import { DocumentStore } from '../../../src/server/documentStore';
 import { provideCodeActions } from '../../../src/server/features/codeActions';
 import { provideCodeLenses } from '../../../src/server/features/codeLens';
 import { provideCompletion } from '../../../src/server/features/completion';
+import { errorSummaries } from '../../../src/server/features/errorSummaries';
 import { provideHover } from '../../../src/server/features/hover';
 import { currentLanguage, setLanguage, t } from '../../../src/server/language';
 import { FixAllKind } from '../../../src/shared/protocol';
@@ -76,6 +77,37 @@ describe('server features', () => {
       const value = hoverText('{"error": {"code": "BadRequest", "target": "43f4cb08-|8fac-4b65-9db1-745c2ae65f3a"}}', 'json');
       assert.match(value, /Correlation ID/);
       assert.match(value, /43f4cb08-8fac-4b65-9db1-745c2ae65f3a/);
+    });
+
+    describe('Python error reprs in a log', () => {
+      const target = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
+      const fragment = `2024-05-02 10:16:02,337 WARNING isolate refused: 'code': 'ResourceNotFound', 'message': "Machine 12 wasn't found", 'target': '${target}'`;
+      const cut = `2024-05-02 10:15:22,118 ERROR api call failed: {'error': {'code': 'InvalidRequestBody', 'message': "Request body is incorr`;
+
+      it('explains the code of a fragment without the error key, over the exact code token', () => {
+        const text = joinLines(fragment, 'next line');
+        const document = doc(text, 'log');
+        const start = text.indexOf("'ResourceNotFound'");
+        const hover = provideHover(document, document.positionAt(start + 3), store(), env());
+        assert.match((hover?.contents as { value: string }).value, /`ResourceNotFound`\*\*: 404 Not Found/);
+        assert.deepEqual(hover?.range, { start: document.positionAt(start), end: document.positionAt(start + "'ResourceNotFound'".length) });
+      });
+
+      it('offers the fragment\'s target to copy, from its hover, its lens and the copy command', () => {
+        const document = doc(joinLines(cut, fragment), 'log');
+        const value = hoverText(joinLines(cut, fragment.replace(`'${target}'`, `'43f4cb08-|${target.slice(9)}'`)), 'log');
+        assert.match(value, /Correlation ID/);
+        assert.ok(value.includes(encodeURIComponent(JSON.stringify([{ target }]))), value);
+        assert.deepEqual(provideCodeLenses(document, store()).map((lens) => lens.command?.arguments), [[{ target }]]);
+        const summaries = errorSummaries(document, store());
+        assert.deepEqual(summaries.map((summary) => [summary.code, summary.target, summary.range.start.line]), [['InvalidRequestBody', undefined, 0], ['ResourceNotFound', target, 1]]);
+      });
+
+      it('explains the code of a dict repr cut before its closing braces', () => {
+        const value = hoverText(cut.replace("'InvalidRequestBody'", "'InvalidRequest|Body'"), 'log');
+        assert.match(value, /`InvalidRequestBody`\*\*: 400 Bad Request/);
+        assert.match(value, /Request body is incorr/);
+      });
     });
 
     it('documents a parameter from the catalog', () => {
