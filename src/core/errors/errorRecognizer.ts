@@ -22,7 +22,7 @@ export interface ErrorField {
 export interface RecognizedError {
   /**
    * From the enclosing `{` (or the `"error"` key) to the end of the error object. A Python
-   * fragment without the `'error'` key starts at its first key, or at the `{` just before it.
+   * fragment without the `'error'` key starts at its `'code'` key, or at the `{` just before it.
    */
   readonly start: number;
   readonly end: number;

@@ -79,7 +79,7 @@ function readRun(text: string, keyOffset: number, lineEnd: number): { fragment?:
   let closed = false;
   for (;;) {
     const key = reader.readString();
-    if (!key || text[key.start] !== "'" || !isClosed(text, key) || !reader.expect(':')) {
+    if (!key || !isClosed(text, key) || !reader.expect(':')) {
       break;
     }
     reader.skipSpace();
@@ -108,6 +108,7 @@ function readRun(text: string, keyOffset: number, lineEnd: number): { fragment?:
       break;
     }
     reader.skipSpace();
+    // Keys are in single quotes, as repr writes them.
     if (reader.peek() !== "'") {
       break;
     }
