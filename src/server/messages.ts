@@ -33,6 +33,9 @@ function baseMessage(finding: Finding): string {
       if (a.maxLength) {
         return t('"{path}" is longer than the documented {maxLength} characters.', a);
       }
+      if (a.elsewhere) {
+        return t('"{value}" is not an allowed value of "{path}" for {title}: the docs use it elsewhere, not for this operation. Use "{expected}". Hover for details.', a);
+      }
       return a.expected
         ? t('"{value}" is not an allowed value of "{path}": values are case-sensitive, use "{expected}".', a)
         : t('"{value}" is not an allowed value of "{path}". Allowed values: {allowed}.', a);
@@ -49,7 +52,7 @@ function baseMessage(finding: Finding): string {
     case 'sent-comment':
       return t('This comment is sent with the body: only whole-line comments are stripped before sending. Move it to a line of its own.');
     case 'documented-variant':
-      return t('The docs spell this "{name}" in one place and "{expected}" in another; "{expected}" is the canonical spelling. Hover for details.', a);
+      return t('The docs page of {title} spells this both "{name}" and "{expected}"; "{expected}" is the canonical spelling. Hover for details.', a);
     case 'body-on-get':
       return t('A {method} request does not carry a body: the API ignores or rejects it.', a);
     case 'missing-content-type':

@@ -45,8 +45,9 @@ export interface ParameterSpec {
   /** For strings: documented maximum length. */
   readonly maxLength?: number;
   /**
-   * Another spelling that the docs themselves use somewhere (a conflicting table or example).
-   * It is accepted with a hint instead of an error; `conflict` explains where each spelling appears.
+   * Other spellings the docs use for this parameter or its values. Only the ones the operation's
+   * own page uses for the request are tolerated (see `requestPages`); `conflict` explains where
+   * each spelling appears, in hovers.
    */
   readonly alternateSpellings?: readonly AlternateSpelling[];
 }
@@ -60,13 +61,33 @@ export interface ElementSpec {
 }
 
 /** A spelling that conflicts with the canonical one, and why the canonical one was chosen. */
-export interface AlternateSpelling {
+export type AlternateSpelling = NameSpelling | ValueSpelling;
+
+interface SpellingConflict {
   /** The other spelling, for a parameter name or an enum value. */
   readonly spelling: string;
-  /** `name` when the key is spelt differently; `value` when an allowed value is. */
-  readonly kind: 'name' | 'value';
+  /**
+   * The docs pages (as named at the end of `OperationSpec.docs`) whose request-body table or
+   * request example writes this spelling. On an operation documented by one of them the user
+   * copied the spelling from that operation's own page, so it is only a `documented-variant`;
+   * anywhere else (another endpoint's page, a resource or response entity) it is a plain mistake.
+   * Field lists shared by several operations are why this names pages, not a single yes or no.
+   */
+  readonly requestPages: readonly string[];
   /** Where each spelling appears in the docs, and why the canonical one wins; shown in hovers. */
   readonly conflict: Localized;
+}
+
+/** A key spelt differently; the canonical spelling is the parameter's `name`. */
+export interface NameSpelling extends SpellingConflict {
+  readonly kind: 'name';
+}
+
+/** An allowed value spelt differently. */
+export interface ValueSpelling extends SpellingConflict {
+  readonly kind: 'value';
+  /** The allowed value it stands for: the labels can differ by more than case (NotMalicious is Clean). */
+  readonly canonical: string;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,10 +1,12 @@
 /**
  * Finds Defender API error objects, `{"error": {"code", "message", "target"}}`, in any text:
- * JSON, .http responses, logs, Markdown, PowerShell and Python output, and JSON escaped inside
- * strings. Ranges are document offsets of the exact characters, whatever the escaping.
+ * JSON, .http responses, logs, Markdown, PowerShell and Python output (whole, cut short, or only
+ * the inside of the error's dict), and JSON escaped inside strings. Ranges are document offsets of
+ * the exact characters, whatever the escaping.
  */
 import { identityView, unescapeOnce, type TextView } from './escapedText';
 import { LooseReader, type LooseString } from './looseReader';
+import { recognizeFragments } from './pythonFragment';
 import { findResponseHead, type ResponseHead } from './responseHead';
 
 /** A string field of an error object, with the document span of its value (quotes included). */
@@ -18,7 +20,10 @@ export interface ErrorField {
 }
 
 export interface RecognizedError {
-  /** From the enclosing `{` (or the `"error"` key) to the end of the error object. */
+  /**
+   * From the enclosing `{` (or the `"error"` key) to the end of the error object. A Python
+   * fragment without the `'error'` key starts at its `'code'` key, or at the `{` just before it.
+   */
   readonly start: number;
   readonly end: number;
   readonly code?: ErrorField;
@@ -90,7 +95,21 @@ export function recognizeErrors(text: string, options: RecognizeOptions = {}): R
       openFailedReads.push(reach.end);
     }
   }
-  return found;
+  const fragments = recognizeFragments(text, from, to, found);
+  return fragments.length === 0 ? found : withFragments(text, found, fragments);
+}
+
+/** Both lists in document order; a fragment's head is looked for only after the error before it. */
+function withFragments(text: string, found: readonly RecognizedError[], fragments: readonly Omit<RecognizedError, 'head'>[]): RecognizedError[] {
+  const isFragment = new Set(fragments);
+  const merged = [...found, ...fragments].sort((a, b) => a.start - b.start);
+  return merged.map((error, index) => {
+    if (!isFragment.has(error)) {
+      return error;
+    }
+    const head = findResponseHead(text, error.start, index > 0 ? merged[index - 1].end : 0);
+    return head ? { ...error, head } : error;
+  });
 }
 
 /** The error object that contains `offset`, if any; looks only near it, so huge logs stay fast. */

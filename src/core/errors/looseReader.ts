@@ -108,6 +108,8 @@ export class LooseReader {
       return undefined;
     }
     const properties: LooseProperty[] = [];
+    // A cut object ends with its last token, not with the blanks or the next log line read past it.
+    let lastEnd = this.pos;
     for (;;) {
       this.skipSpace();
       if (this.expect('}')) {
@@ -119,15 +121,28 @@ export class LooseReader {
       }
       const key = this.readString();
       if (!key || !this.expect(':')) {
-        return { start, end: this.pos, complete: false, properties };
+        return { start, end: lastEnd, complete: false, properties };
       }
       this.skipSpace();
       const value = this.readPropertyValue(depth);
       properties.push({ key, value });
+      lastEnd = this.pos;
       if (this.pos >= this.limit) {
         return { start, end: this.pos, complete: false, properties };
       }
     }
+  }
+
+  /** Skips a number or a JSON or Python constant (`true`, `None`, …); false, without moving, when something else is there. */
+  readScalar(): boolean {
+    this.skipSpace();
+    SCALAR.lastIndex = this.pos;
+    const match = SCALAR.exec(this.view.text);
+    if (!match || this.pos + match[0].length > this.limit) {
+      return false;
+    }
+    this.pos += match[0].length;
+    return true;
   }
 
   private readPropertyValue(depth: number): LooseString | undefined {
@@ -167,6 +182,8 @@ export class LooseReader {
     }
   }
 }
+
+const SCALAR = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.])|(?:true|false|null|True|False|None)(?![\w.])/y;
 
 /** Error fields sit one level down (OData's `{"value": …}`); a few more levels cost nothing. */
 const MAX_NESTED_OBJECTS = 8;

@@ -1,6 +1,6 @@
 /** Checks a parsed JSON body against an operation's documented parameters. */
 import type { Node } from 'jsonc-parser';
-import type { ElementSpec, OperationSpec, ParameterSpec } from '../catalog/types';
+import type { AlternateSpelling, ElementSpec, OperationSpec, ParameterSpec } from '../catalog/types';
 import type { Finding, FixSpec } from '../findings';
 import { touchesPlaceholder, type MaskedBody } from '../json/maskedBody';
 import { errorCodeForFormat, indicatorValueFormats, matchesFormat, type ConcreteFormat } from './formats';
@@ -29,12 +29,15 @@ export function validateBody(root: Node, context: ValidationContext): Finding[] 
 
 class Validator {
   private readonly base: number;
+  /** The operation's docs page, as `AlternateSpelling.requestPages` names it. */
+  private readonly page: string;
 
   constructor(
     private readonly context: ValidationContext,
     private readonly findings: Finding[],
   ) {
     this.base = context.masked.base;
+    this.page = context.operation.docs.slice(context.operation.docs.lastIndexOf('/') + 1);
   }
 
   validateObject(node: Node, parameters: readonly ParameterSpec[]): void {
@@ -95,12 +98,13 @@ class Validator {
         return index;
       }
     }
+    // A spelling seen only on another page falls through to wrong-case below: it differs by case alone.
     const variant = parameters.find((parameter) =>
-      (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling === key),
+      (parameter.alternateSpellings ?? []).some((alt) => alt.kind === 'name' && alt.spelling === key && this.usedByOwnPage(alt)),
     );
     if (variant) {
-      this.report('documented-variant', 'hint', keyNode, { name: key, expected: variant.name, path: pathOf(keyNode) }, undefined, [
-        this.renameFix(keyNode, variant.name, false),
+      this.report('documented-variant', 'information', keyNode, { name: key, expected: variant.name, path: pathOf(keyNode) }, undefined, [
+        this.renameFix(keyNode, variant.name, true),
       ]);
       return parameters.indexOf(variant);
     }
@@ -205,16 +209,32 @@ class Validator {
     const path = pathOf(node);
     const allowed = spec.values ?? [];
     const variant = 'alternateSpellings' in spec ? spec.alternateSpellings?.find((alt) => alt.kind === 'value' && alt.spelling === value) : undefined;
-    if (variant) {
-      const canonical = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) ?? allowed[0] ?? value;
-      this.report('documented-variant', 'hint', node, { name: value, expected: canonical, path }, undefined, [
-        this.valueCaseFix(node, canonical, false),
+    if (variant?.kind === 'value' && this.usedByOwnPage(variant)) {
+      this.report('documented-variant', 'information', node, { name: value, expected: variant.canonical, path }, undefined, [
+        this.valueFix(node, variant.canonical),
       ]);
       return;
     }
+    if (variant?.kind === 'value') {
+      // Another page's label for the same value: wrong here, but its meaning is known, so the fix is safe.
+      this.report(
+        'invalid-value',
+        'error',
+        node,
+        { value: shorten(value), allowed: allowed.join(', '), expected: variant.canonical, elsewhere: 'true', path },
+        'InvalidRequestBody',
+        [this.valueFix(node, variant.canonical)],
+      );
+      return;
+    }
     const sameLetters = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-    const fixes = sameLetters ? [this.valueCaseFix(node, sameLetters, true)] : undefined;
+    const fixes = sameLetters ? [this.valueFix(node, sameLetters)] : undefined;
     this.report('invalid-value', 'error', node, { value: shorten(value), allowed: allowed.join(', '), expected: sameLetters ?? '', path }, 'InvalidRequestBody', fixes);
+  }
+
+  /** Whether this operation's own docs page writes the spelling in its request table or example. */
+  private usedByOwnPage(alternate: AlternateSpelling): boolean {
+    return alternate.requestPages.includes(this.page);
   }
 
   wrongType(node: Node, expected: string): void {
@@ -260,11 +280,12 @@ class Validator {
     };
   }
 
-  private valueCaseFix(node: Node, newValue: string, preferred: boolean): FixSpec {
+  /** Every value fix goes to a value the catalog pairs with the one written, so it is always safe in bulk. */
+  private valueFix(node: Node, newValue: string): FixSpec {
     return {
       kind: 'fix-value-case',
       edits: [{ start: this.base + node.offset, end: this.base + node.offset + node.length, newText: JSON.stringify(newValue) }],
-      preferred,
+      preferred: true,
       args: { value: newValue },
     };
   }

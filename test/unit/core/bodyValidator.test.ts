@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { visit } from 'jsonc-parser';
+import { parseTree, visit, type Node } from 'jsonc-parser';
 import { catalogMatcher, operations } from '../../../src/core/catalog/catalog';
-import type { OperationSpec } from '../../../src/core/catalog/types';
+import type { AlternateSpelling, OperationSpec, ParameterSpec } from '../../../src/core/catalog/types';
 import type { Finding } from '../../../src/core/findings';
 import { analyzeBody } from '../../../src/core/validate/analyzeBody';
+import { fixAllEdits } from '../../../src/server/features/codeActions';
 import { sampleBody } from '../helpers/sampleBody';
 import { applyEdits } from '../helpers/text';
 
@@ -76,6 +77,156 @@ describe('body validator', () => {
       }
     });
   }
+});
+
+/** The docs page an operation is documented on, as `AlternateSpelling.requestPages` names it. */
+function pageOf(op: OperationSpec): string {
+  return op.docs.slice(op.docs.lastIndexOf('/') + 1);
+}
+
+/** A token of a sample body that the catalog knows another spelling for. */
+interface AlternateSite {
+  readonly alternate: AlternateSpelling;
+  readonly start: number;
+  readonly end: number;
+  /** The token as the canonical spelling writes it. */
+  readonly canonical: string;
+}
+
+/** Every key and value of `body` that has an alternate spelling, found by walking the body beside the catalog. */
+function alternateSites(body: string, parameters: readonly ParameterSpec[]): AlternateSite[] {
+  const sites: AlternateSite[] = [];
+  const walk = (node: Node | undefined, shape: readonly ParameterSpec[] | undefined) => {
+    if (node?.type === 'array') {
+      node.children?.forEach((element) => walk(element, shape));
+      return;
+    }
+    if (node?.type !== 'object' || !shape) {
+      return;
+    }
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      const parameter = shape.find((candidate) => candidate.name === keyNode.value);
+      assert.ok(parameter, `sample key ${String(keyNode.value)} is documented`);
+      for (const alternate of parameter.alternateSpellings ?? []) {
+        if (alternate.kind === 'name') {
+          sites.push({ alternate, start: keyNode.offset, end: keyNode.offset + keyNode.length, canonical: JSON.stringify(parameter.name) });
+        } else if (valueNode.type === 'string') {
+          sites.push({ alternate, start: valueNode.offset, end: valueNode.offset + valueNode.length, canonical: JSON.stringify(alternate.canonical) });
+        }
+      }
+      walk(valueNode, parameter.properties ?? parameter.items?.properties);
+    }
+  };
+  walk(parseTree(body), parameters);
+  return sites;
+}
+
+describe('body validator: spellings the docs use elsewhere', () => {
+  const jsonOperations = operations.filter((op) => op.bodyKind === 'json');
+  const allAlternates = jsonOperations.flatMap((op) => alternateSites(sampleBody(op), op.body).map((site) => ({ op, site })));
+
+  it('finds the alternates of the catalog, both those tolerated and those not', () => {
+    const tolerated = allAlternates.filter(({ op, site }) => site.alternate.requestPages.includes(pageOf(op)));
+    assert.ok(tolerated.length >= 10, `only ${tolerated.length} tolerated alternates`);
+    assert.ok(allAlternates.length - tolerated.length >= 10, `only ${allAlternates.length - tolerated.length} other alternates`);
+  });
+
+  it('names in requestPages only pages that document an operation of the catalog', () => {
+    const pages = new Set(operations.map(pageOf));
+    for (const { site } of allAlternates) {
+      for (const page of site.alternate.requestPages) {
+        assert.ok(pages.has(page), `${site.alternate.spelling}: ${page}`);
+      }
+    }
+  });
+
+  it('pairs every value spelling with one of the allowed values', () => {
+    for (const { op, site } of allAlternates) {
+      if (site.alternate.kind === 'value') {
+        const body = sampleBody(op);
+        assert.deepEqual(validate(op, body.slice(0, site.start) + site.canonical + body.slice(site.end)), [], `${op.id}: ${site.canonical}`);
+        assert.notEqual(site.alternate.spelling, site.alternate.canonical);
+      }
+    }
+  });
+
+  for (const { op, site } of allAlternates) {
+    const own = site.alternate.requestPages.includes(pageOf(op));
+    const expected = own ? 'documented-variant (information)' : site.alternate.kind === 'name' ? 'wrong-case (error)' : 'invalid-value (error)';
+    it(`${op.id}: "${site.alternate.spelling}" is ${expected}, and the preferred fix writes ${site.canonical}`, () => {
+      const body = sampleBody(op);
+      const written = body.slice(0, site.start) + JSON.stringify(site.alternate.spelling) + body.slice(site.end);
+      const end = site.start + JSON.stringify(site.alternate.spelling).length;
+      const findings = validate(op, written);
+      const code = own ? 'documented-variant' : site.alternate.kind === 'name' ? 'wrong-case' : 'invalid-value';
+      assert.deepEqual(
+        findings.map((finding) => [finding.code, finding.severity, finding.start, finding.end]),
+        [[code, own ? 'information' : 'error', site.start, end]],
+      );
+      const fixes = findings[0].fixes ?? [];
+      assert.equal(fixes.length, 1);
+      assert.equal(fixes[0].preferred, true);
+      const fixed = body.slice(0, site.start) + site.canonical + body.slice(site.end);
+      assert.equal(applyEdits(written, fixes[0].edits), fixed);
+      assert.equal(applyEdits(written, fixAllEdits(findings)), fixed);
+    });
+  }
+
+  describe('the cases of issue 14', () => {
+    const run = (id: string, body: string) => {
+      const findings = validate(operation(id), body);
+      return { findings, fixedAll: applyEdits(body, fixAllEdits(findings)) };
+    };
+
+    it('"commands" on live response is the resource entity\'s spelling: a wrong-case error, fixed to "Commands"', () => {
+      const body = '{"commands": [{"type": "GetFile", "params": [{"key": "Path", "value": "C:\\\\a.txt"}]}], "Comment": "x"}';
+      const { findings, fixedAll } = run('runLiveResponse', body);
+      assert.deepEqual(findings.map((f) => [f.code, f.severity, f.args.expected, f.preempts]), [['wrong-case', 'error', 'Commands', 'MissingRequiredParameter']]);
+      assert.equal(fixedAll, body.replace('"commands"', '"Commands"'));
+    });
+
+    it('"deviceValue" on set device value is the update-machine page\'s spelling: a wrong-case error, fixed to "DeviceValue"', () => {
+      const { findings, fixedAll } = run('setDeviceValue', '{"deviceValue": "High"}');
+      assert.deepEqual(findings.map((f) => [f.code, f.severity, f.args.expected]), [['wrong-case', 'error', 'DeviceValue']]);
+      assert.equal(fixedAll, '{"DeviceValue": "High"}');
+    });
+
+    it('"DeviceValue" on update machine is the set-device-value page\'s spelling: a wrong-case error too', () => {
+      const { findings, fixedAll } = run('updateMachine', '{"DeviceValue": "High"}');
+      assert.deepEqual(findings.map((f) => [f.code, f.severity]), [['wrong-case', 'error']]);
+      assert.equal(fixedAll, '{"deviceValue": "High"}');
+    });
+
+    it('"Key" of a live response parameter is written by the page\'s own Commands table: information, fixed by fix-all', () => {
+      const body = '{"Commands": [{"type": "RunScript", "params": [{"Key": "ScriptName", "Value": "a.ps1"}]}], "Comment": "x"}';
+      const { findings, fixedAll } = run('runLiveResponse', body);
+      assert.deepEqual(
+        findings.map((f) => [f.code, f.severity, f.args.path, f.args.expected]),
+        [
+          ['documented-variant', 'information', 'Commands[0].params[0]', 'key'],
+          ['documented-variant', 'information', 'Commands[0].params[0]', 'value'],
+        ],
+      );
+      assert.equal(fixedAll, body.replace('"Key"', '"key"').replace('"Value"', '"value"'));
+    });
+
+    it('a field list shared by two operations tolerates a spelling only where the page writes it', () => {
+      const generate = (id: string, body: string) => run(id, body).findings.map((f) => [f.code, f.severity]);
+      const indicator = '{"indicatorValue": "contoso.com", "indicatorType": "DomainName", "action": "Alert", "title": "t", "description": "d", "GenerateAlert": true}';
+      assert.deepEqual(generate('submitIndicator', indicator), [['documented-variant', 'information']]);
+      assert.deepEqual(generate('importIndicators', `{"Indicators": [${indicator}]}`), [['wrong-case', 'error']]);
+    });
+
+    it('an enum label of another page is an invalid value whose fix writes the value it stands for, not the first allowed one', () => {
+      const update = run('updateAlert', '{"determination": "NotMalicious"}');
+      assert.deepEqual(update.findings.map((f) => [f.code, f.severity]), [['documented-variant', 'information']]);
+      assert.equal(update.fixedAll, '{"determination": "Clean"}');
+      const batch = run('batchUpdateAlerts', '{"alertIds": ["a"], "determination": "ConfirmedActivity"}');
+      assert.deepEqual(batch.findings.map((f) => [f.code, f.severity, f.args.expected]), [['invalid-value', 'error', 'ConfirmedUserActivity']]);
+      assert.equal(batch.fixedAll, '{"alertIds": ["a"], "determination": "ConfirmedUserActivity"}');
+    });
+  });
 });
 
 describe('body validator: specific checks', () => {
@@ -201,8 +352,8 @@ describe('body validator: specific checks', () => {
 
   it('validates nested live response commands', () => {
     const live = operation('runLiveResponse');
-    const body = JSON.stringify({ Commands: [{ type: 'RunScript', params: [{ Key: 'ScriptName', value: 'a.ps1' }] }], Comment: 'x' });
+    const body = JSON.stringify({ Commands: [{ type: 'RunScript', params: [{ KEY: 'ScriptName', value: 'a.ps1' }] }], Comment: 'x' });
     const findings = validate(live, body);
-    assert.ok(findings.some((f) => f.args.path?.startsWith('Commands[0].params[0]') || f.args.name === 'Key'), JSON.stringify(findings));
+    assert.deepEqual(findings.map((f) => [f.code, f.args.path, f.args.expected]), [['wrong-case', 'Commands[0].params[0]', 'key']]);
   });
 });

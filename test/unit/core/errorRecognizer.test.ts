@@ -32,14 +32,16 @@ interface ExpectedError {
   readonly target?: string;
   /** The message value exactly as the document spells it, when that is not quote + message + quote. */
   readonly messageToken?: string;
+  /** The same for the target (a line cut inside it). */
+  readonly targetToken?: string;
   /** Default 0. */
   readonly escapeLevel?: number;
   /** Default `"`; Python reprs use `'`. */
   readonly quote?: string;
   /** Default true. */
   readonly complete?: boolean;
-  /** Where the object's range starts: its outer `{` (default) or the `"error"` key itself. */
-  readonly startsAt?: 'brace' | 'key';
+  /** Where the object's range starts: its outer `{` (default), the `"error"` key itself, or the `'code'` key of a fragment. */
+  readonly startsAt?: 'brace' | 'key' | 'code';
   readonly head?: ExpectedHead;
 }
 
@@ -146,6 +148,54 @@ const cases: readonly Case[] = [
         },
       },
     ],
+  },
+  {
+    file: 'python-repr-cut-short.log',
+    errors: [
+      {
+        code: 'ResourceNotFound',
+        message: "Machine 12 wasn't found",
+        messageToken: `"Machine 12 wasn't found"`,
+        target: 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        quote: "'",
+        complete: false,
+      },
+      {
+        code: 'InvalidRequestBody',
+        message: 'Request body is incorr',
+        messageToken: '"Request body is incorr',
+        quote: "'",
+        complete: false,
+      },
+    ],
+  },
+  {
+    file: 'python-error-fragment.log',
+    errors: [
+      {
+        code: 'ResourceNotFound',
+        message: "Machine 1e5bc9d7 wasn't found",
+        messageToken: `"Machine 1e5bc9d7 wasn't found"`,
+        target: '43f4cb08-8fac-4b65-9db1-745c2ae65f3a',
+        quote: "'",
+        complete: false,
+        startsAt: 'code',
+      },
+      { code: 'TooManyRequests', message: 'Rate limit is exceeded. Try again in 30 seconds.', target: 'c41d7e90-2f6a-4b35-8e1c-9d0b7a5f3e12', quote: "'" },
+      {
+        code: 'InternalServerError',
+        message: 'An error has occurred',
+        target: '7f8e6d5c-4b3a-49',
+        targetToken: "'7f8e6d5c-4b3a-49",
+        quote: "'",
+        complete: false,
+        startsAt: 'code',
+      },
+    ],
+  },
+  {
+    file: 'python-code-not-errors.py',
+    errors: [],
   },
   {
     file: 'markdown-fence.md',
@@ -312,16 +362,30 @@ describe('errorRecognizer', () => {
           assert.equal(error.escapeLevel, level, 'escape level');
           assert.equal(error.complete, want.complete ?? true, 'complete');
           assert.ok(0 <= error.start && error.start < error.end && error.end <= text.length, 'range within the document');
-          if ((want.startsAt ?? 'brace') === 'brace') {
+          const startsAt = want.startsAt ?? 'brace';
+          if (startsAt === 'brace') {
             assert.equal(text[error.start], '{', 'starts at the outer brace');
           } else {
-            assert.ok(text.startsWith(key('error'), error.start), 'starts at the "error" key');
+            const name = startsAt === 'key' ? 'error' : 'code';
+            assert.ok(text.startsWith(key(name), error.start), `starts at the "${name}" key`);
           }
           if (error.complete) {
             assert.equal(text[error.end - 1], '}', 'ends after a closing brace');
+          } else {
+            // Not at the blanks or the next log line that the reader looked at to find the object cut.
+            const lastToken = Math.max(...[error.code, error.message, error.target].map((field) => field?.end ?? 0));
+            assert.equal(error.end, lastToken, 'a cut object ends with its last field');
           }
           assertField(text, error, 'code', error.code, want.code, want.code === undefined ? undefined : token(want.code, level, quote), key('code'));
-          assertField(text, error, 'target', error.target, want.target, want.target === undefined ? undefined : token(want.target, level, quote), key('target'));
+          assertField(
+            text,
+            error,
+            'target',
+            error.target,
+            want.target,
+            want.targetToken ?? (want.target === undefined ? undefined : token(want.target, level, quote)),
+            key('target'),
+          );
           assertField(
             text,
             error,
@@ -413,6 +477,119 @@ describe('errorRecognizer', () => {
     });
   });
 
+  describe('Python fragments, without the \'error\' key', () => {
+    const spans = (text: string) => recognizeErrors(text).map((error) => [text.slice(error.start, error.end), error.code?.value, error.complete]);
+
+    it('reads the run of properties from its \'code\' key to the end of the line, or of the dict', () => {
+      const run = `'code': 'ResourceNotFound', 'message': "Machine 12 wasn't found", 'target': 't1'`;
+      assert.deepEqual(spans(`refused for 'machine-1': ${run}\nnext line 'x'`), [[run, 'ResourceNotFound', false]]);
+      assert.deepEqual(spans(`error={${run}} and more`), [[`{${run}}`, 'ResourceNotFound', true]]);
+      assert.deepEqual(spans(`{'status': 404, ${run}, 'details': [1]}`), [[run, 'ResourceNotFound', false]]);
+      assert.deepEqual(spans(`{'status': 404, ${run}}`), [[run, 'ResourceNotFound', false]]);
+    });
+
+    it('takes an undocumented code only when it is shaped like one', () => {
+      assert.deepEqual(spans("'code': 'MachineIsolated', 'message': 'm'"), [["'code': 'MachineIsolated', 'message': 'm'", 'MachineIsolated', false]]);
+      assert.deepEqual(spans("'code': 'ODataError', 'message': 'm'").length, 1);
+      for (const code of ['utf-8', 'x', 'Error', 'HTTP', 'resourceNotFound', 'Resource Not Found']) {
+        assert.deepEqual(spans(`'code': '${code}', 'message': 'm'`), [], code);
+      }
+    });
+
+    it('leaves Python code that handles errors alone', () => {
+      for (const line of [
+        "row = {'code': code, 'message': msg}",
+        "d['code'] = 'x'",
+        "{'code': 'utf-8'}",
+        "if r['code'] == 'ResourceNotFound':",
+        "{'code': 'ResourceNotFound'}",
+        "{'code': 'ResourceNotFound', 'message': msg}",
+        "{'code': 'ResourceNotFound', 'message': 'm', 'target': r.get('target')}",
+        "{'code': r['code'], 'message': 'not found'}",
+        "{'code': 'ResourceNotFound', 'details': [], 'message': 'm'}",
+        "'code':\n'ResourceNotFound', 'message': 'm'",
+        '"code": "ResourceNotFound", "message": "m"',
+      ]) {
+        assert.deepEqual(spans(line), [], line);
+      }
+    });
+
+    it('gives the hover offsets of an error found by its key', () => {
+      const text = fixture('python-error-fragment.log');
+      const [first] = recognizeErrors(text);
+      for (const offset of [first.start, first.code!.start, first.message!.end, first.end]) {
+        assert.equal(errorAt(text, offset)?.code?.value, 'ResourceNotFound', `offset ${offset}`);
+      }
+      assert.equal(errorAt(text, first.start - 1), undefined);
+      assert.equal(errorAt(text, first.end + 1), undefined);
+    });
+
+    describe('lines built from literal and non-literal properties', () => {
+      const code = "'code': 'ResourceNotFound'";
+      const literals = [code, "'code': 'utf-8'", `'message': "Machine 12 wasn't found"`, "'message': 'm'", "'target': 't1'", "'status': 404", "'details': None"];
+      const names = ["'code': code", "'message': msg", "'target': r.get('target')"];
+      const line = fc.record({
+        prefix: fc.constantFrom('', 'ERROR failed: ', "for 'm1': ", 'x = ', "d['code'] = "),
+        properties: fc.array(fc.constantFrom(...literals, ...names), { minLength: 1, maxLength: 5 }),
+        brace: fc.boolean(),
+      });
+      const lines = fc.array(line, { minLength: 1, maxLength: 4 });
+      const render = (l: { prefix: string; properties: string[]; brace: boolean }) => `${l.prefix}${l.brace ? '{' : ''}${l.properties.join(', ')}${l.brace ? '}' : ''}`;
+
+      /**
+       * What the rule says a line holds: each 'code' key with a plausible code starts a run, up to a
+       * name (which spoils it) or the end; a run counts when it holds a message.
+       */
+      function expected(l: { prefix: string; properties: string[]; brace: boolean }): string[] {
+        const found: string[] = [];
+        let i = 0;
+        while (i < l.properties.length) {
+          if (l.properties[i] !== code) {
+            i++;
+            continue;
+          }
+          let j = i;
+          while (j < l.properties.length && !names.includes(l.properties[j])) {
+            j++;
+          }
+          const run = l.properties.slice(i, j);
+          if (j === l.properties.length && run.some((property) => property.startsWith("'message'"))) {
+            const whole = l.brace && i === 0;
+            found.push(`${whole ? '{' : ''}${run.join(', ')}${whole ? '}' : ''}`);
+          }
+          i = j + 1;
+        }
+        return found;
+      }
+
+      it('finds exactly the runs the rule describes', () => {
+        fc.assert(
+          fc.property(lines, (generated) => {
+            const text = generated.map(render).join('\n');
+            assert.deepEqual(
+              recognizeErrors(text).map((error) => text.slice(error.start, error.end)),
+              generated.flatMap(expected),
+            );
+          }),
+          { numRuns: 300 },
+        );
+      });
+
+      it('errorAt agrees with recognizeErrors at every offset', () => {
+        fc.assert(
+          fc.property(lines, (generated) => {
+            const text = generated.map(render).join('\n');
+            const errors = recognizeErrors(text);
+            for (let offset = 0; offset <= text.length; offset++) {
+              assert.ok(same(errorAt(text, offset), errors.find((error) => error.start <= offset && offset <= error.end)), `offset ${offset}`);
+            }
+          }),
+          { numRuns: 100 },
+        );
+      });
+    });
+  });
+
   describe('errorAt', () => {
     it('finds the object from its outer brace, its key and its last brace', () => {
       const text = fixture('seed-resource-not-found.json');
@@ -472,6 +649,14 @@ describe('errorRecognizer', () => {
       assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
     });
 
+    it('reads a Python line of many properties once, not once per \'code\' key', () => {
+      const line = "'code': 'ResourceNotFound', ".repeat(20_000) + "'message': 'm'";
+      const started = Date.now();
+      const errors = recognizeErrors(line);
+      assert.deepEqual(errors.map((error) => [error.start, error.end]), [[0, line.length]]);
+      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+    });
+
     it('reads an escaped object longer than the first try in full', () => {
       const message = 'x'.repeat(20_000);
       const text = `"{\\"error\\":{\\"code\\":\\"BadRequest\\",\\"message\\":\\"${message}\\",\\"target\\":\\"abc\\"}}"`;
@@ -484,7 +669,12 @@ describe('errorRecognizer', () => {
   });
 
   describe('arbitrary text', () => {
-    const pieces = ['{', '}', '[', ']', '"', "'", '\\', ':', ',', ' ', '\n', '\r\n', 'x', '\\u00', '"error"', '\\"error\\"', "'error'", '"code"', '"target"', '"message"', '"X"', 'HTTP/1.1 429 Too Many Requests\n', 'Retry-After: 5\n', 'GET /a?token=s\n'];
+    const pieces = [
+      ...['{', '}', '[', ']', '"', "'", '\\', ':', ',', ' ', '\n', '\r\n', 'x', '\\u00', '"error"', '\\"error\\"', "'error'", '"code"', '"target"', '"message"', '"X"'],
+      // Python fragments: whole properties, so that runs of them come up often enough to matter.
+      ...["'code': 'ResourceNotFound'", "'code': ", "'message': \"m", "'message': 'm'", "'target': 't'", ', ', 'None', 'msg'],
+      ...['HTTP/1.1 429 Too Many Requests\n', 'Retry-After: 5\n', 'GET /a?token=s\n'],
+    ];
     const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((parts) => parts.join(''));
 
     it('never throws, and returns ordered ranges within the text', () => {

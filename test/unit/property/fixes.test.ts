@@ -18,7 +18,7 @@ import { runs } from './invariants';
 type Piece = string | { readonly correct: string; readonly broken: string; readonly kind: 'key' | 'value' | 'comment' | 'placeholder' };
 type Draw = <T>(arbitrary: fc.Arbitrary<T>) => T;
 
-/** Another letter case of `name` that is not one of the spellings the catalog accepts as they are. */
+/** Another letter case of `name`, unless it would be one of the `accepted` spellings. */
 function flippedCase(draw: Draw, name: string, accepted: readonly string[]): string | undefined {
   const letters = [...name];
   const toggles = draw(fc.array(fc.boolean(), { minLength: letters.length, maxLength: letters.length }));
@@ -77,8 +77,8 @@ class BodyWriter {
   }
 
   private key(parameter: ParameterSpec): void {
-    const accepted = [parameter.name, ...(parameter.alternateSpellings ?? []).filter((alt) => alt.kind === 'name').map((alt) => alt.spelling)];
-    const broken = this.draw(fc.boolean()) ? flippedCase(this.draw, parameter.name, accepted) : undefined;
+    // The docs' own variants are drawn too: fix-all must take them back to the canonical name like any other case.
+    const broken = this.draw(fc.boolean()) ? flippedCase(this.draw, parameter.name, [parameter.name]) : undefined;
     this.pieces.push({ correct: JSON.stringify(parameter.name), broken: JSON.stringify(broken ?? parameter.name), kind: 'key' });
   }
 

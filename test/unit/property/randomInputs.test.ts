@@ -41,12 +41,14 @@ describe('property: random and damaged documents', () => {
     });
 
     it('starts an object after the previous one when that one, cut short, took its brace', () => {
-      // Found by the property above: a key cut at `"{` made the first object end past the second's brace.
+      // Found by the property above: a key cut at `"{` made the first object end past the second's
+      // brace. A cut object now ends at its last field, which leaves that brace to the second.
       const text = '{\n  "error": {\n    "code": "InvalidInput"\n    "{\n  "error": {\n    "code": "InvalidInput"\n  }\n}\n';
       const errors = recognizeErrors(text);
       assert.equal(errors.length, 2);
       assertErrorsInside(text, errors);
-      assert.equal(errors[1].start, text.indexOf('"error"', errors[0].end));
+      assert.equal(errors[0].end, text.indexOf('"InvalidInput"') + '"InvalidInput"'.length);
+      assert.equal(errors[1].start, text.lastIndexOf('{', text.indexOf('"error"', errors[0].end)));
     });
 
     it('keeps ranges inside the text for offsets and windows beyond it', () => {

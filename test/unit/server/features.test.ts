@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { testParsers } from '../helpers/parsers';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../../../src/server/convert';
 import { DocumentStore } from '../../../src/server/documentStore';
 import { provideCodeActions } from '../../../src/server/features/codeActions';
 import { provideCodeLenses } from '../../../src/server/features/codeLens';
 import { provideCompletion } from '../../../src/server/features/completion';
+import { errorSummaries } from '../../../src/server/features/errorSummaries';
 import { provideHover } from '../../../src/server/features/hover';
 import { currentLanguage, setLanguage, t } from '../../../src/server/language';
 import { FixAllKind } from '../../../src/shared/protocol';
@@ -77,6 +78,37 @@ describe('server features', () => {
       const value = hoverText('{"error": {"code": "BadRequest", "target": "43f4cb08-|8fac-4b65-9db1-745c2ae65f3a"}}', 'json');
       assert.match(value, /Correlation ID/);
       assert.match(value, /43f4cb08-8fac-4b65-9db1-745c2ae65f3a/);
+    });
+
+    describe('Python error reprs in a log', () => {
+      const target = '43f4cb08-8fac-4b65-9db1-745c2ae65f3a';
+      const fragment = `2024-05-02 10:16:02,337 WARNING isolate refused: 'code': 'ResourceNotFound', 'message': "Machine 12 wasn't found", 'target': '${target}'`;
+      const cut = `2024-05-02 10:15:22,118 ERROR api call failed: {'error': {'code': 'InvalidRequestBody', 'message': "Request body is incorr`;
+
+      it('explains the code of a fragment without the error key, over the exact code token', () => {
+        const text = joinLines(fragment, 'next line');
+        const document = doc(text, 'log');
+        const start = text.indexOf("'ResourceNotFound'");
+        const hover = provideHover(document, document.positionAt(start + 3), store(), env());
+        assert.match((hover?.contents as { value: string }).value, /`ResourceNotFound`\*\*: 404 Not Found/);
+        assert.deepEqual(hover?.range, { start: document.positionAt(start), end: document.positionAt(start + "'ResourceNotFound'".length) });
+      });
+
+      it('offers the fragment\'s target to copy, from its hover, its lens and the copy command', () => {
+        const document = doc(joinLines(cut, fragment), 'log');
+        const value = hoverText(joinLines(cut, fragment.replace(`'${target}'`, `'43f4cb08-|${target.slice(9)}'`)), 'log');
+        assert.match(value, /Correlation ID/);
+        assert.ok(value.includes(encodeURIComponent(JSON.stringify([{ target }]))), value);
+        assert.deepEqual(provideCodeLenses(document, store()).map((lens) => lens.command?.arguments), [[{ target }]]);
+        const summaries = errorSummaries(document, store());
+        assert.deepEqual(summaries.map((summary) => [summary.code, summary.target, summary.range.start.line]), [['InvalidRequestBody', undefined, 0], ['ResourceNotFound', target, 1]]);
+      });
+
+      it('explains the code of a dict repr cut before its closing braces', () => {
+        const value = hoverText(cut.replace("'InvalidRequestBody'", "'InvalidRequest|Body'"), 'log');
+        assert.match(value, /`InvalidRequestBody`\*\*: 400 Bad Request/);
+        assert.match(value, /Request body is incorr/);
+      });
     });
 
     it('documents a parameter from the catalog', () => {
@@ -159,6 +191,46 @@ describe('server features', () => {
       setLanguage('fr');
       const [first] = diagnosticsOf(doc(body));
       assert.match(first.message as string, /« comment » n’a pas la bonne casse : le paramètre documenté est « Comment »/);
+    });
+
+    describe('spellings the docs use elsewhere', () => {
+      const alert = (json: string) => joinLines('PATCH https://api.security.microsoft.com/api/alerts/1', 'Content-Type: application/json', '', json);
+      const batch = (json: string) => joinLines('POST https://api.security.microsoft.com/api/alerts/batchUpdate', 'Content-Type: application/json', '', json);
+      const fixAllOf = (document: TextDocument) =>
+        provideCodeActions(document, { textDocument: { uri: document.uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: [FixAllKind] } }, store());
+
+      it('shows a spelling of the page itself as information, with a preferred fix that fix-all applies', () => {
+        const text = alert('{"Status": "Resolved", "determination": "NotMalicious"}');
+        const document = doc(text);
+        const documents = store();
+        const diagnostics = diagnosticsOf(document, documents);
+        assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['documented-variant', DiagnosticSeverity.Information], ['documented-variant', DiagnosticSeverity.Information]]);
+        assert.equal(diagnostics[0].message, 'The docs page of Update alert spells this both "Status" and "status"; "status" is the canonical spelling. Hover for details.');
+        const [quickFix] = provideCodeActions(document, { textDocument: { uri: document.uri }, range: diagnostics[1].range, context: { diagnostics: [diagnostics[1]] } }, documents);
+        assert.equal(quickFix.title, 'Change to "Clean"');
+        assert.equal(quickFix.isPreferred, true);
+        const [fixAll] = fixAllOf(document);
+        assert.equal(apply(document, fixAll), alert('{"status": "Resolved", "determination": "Clean"}'));
+        setLanguage('fr');
+        assert.equal(
+          diagnosticsOf(doc(text))[0].message,
+          'La page de documentation de Mettre à jour une alerte écrit ceci à la fois « Status » et « status » ; « status » est l’orthographe de référence. Survolez pour plus de détails.',
+        );
+      });
+
+      it('shows another page\'s enum label as an error that names the value to use, in English and French', () => {
+        const text = batch('{"alertIds": ["a"], "determination": "NotMalicious"}');
+        const [diagnostic] = diagnosticsOf(doc(text));
+        assert.deepEqual([diagnostic.code, diagnostic.severity], ['invalid-value', DiagnosticSeverity.Error]);
+        assert.equal(
+          diagnostic.message,
+          '"NotMalicious" is not an allowed value of "determination" for Batch update alerts: the docs use it elsewhere, not for this operation. Use "Clean". Hover for details.',
+        );
+        const document = doc(text);
+        assert.equal(apply(document, fixAllOf(document)[0]), batch('{"alertIds": ["a"], "determination": "Clean"}'));
+        setLanguage('fr');
+        assert.match(diagnosticsOf(doc(text))[0].message as string, /^« NotMalicious » n’est pas une valeur autorisée de « determination » pour Mettre à jour des alertes par lot : .* Utilisez « Clean »\./);
+      });
     });
   });
 

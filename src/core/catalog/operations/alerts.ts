@@ -32,9 +32,11 @@ const classificationAlternates: readonly AlternateSpelling[] = [
   {
     spelling: 'Informational, expected activity',
     kind: 'value',
+    canonical: 'InformationalExpectedActivity',
+    requestPages: ['batch-update-alerts'],
     conflict: {
-      en: "update-alert lists the value as 'InformationalExpectedActivity'; batch-update-alerts and the alert resource page (alerts.md) list 'Informational, expected activity', which is the portal label (with a comma and spaces) rather than an enum identifier. No request example uses this value. 'InformationalExpectedActivity' wins: it is the only identifier-shaped spelling and matches the informationalExpectedActivity member of the same alert classification in the Microsoft Graph security API.",
-      fr: "update-alert indique la valeur sous la forme « InformationalExpectedActivity » ; batch-update-alerts et la page de la ressource alerte (alerts.md) indiquent « Informational, expected activity », qui est le libellé du portail (avec une virgule et des espaces) et non un identifiant d'énumération. Aucun exemple de requête n'utilise cette valeur. « InformationalExpectedActivity » l'emporte : c'est la seule graphie en forme d'identifiant, et elle correspond au membre informationalExpectedActivity de la même classification d'alerte dans l'API de sécurité Microsoft Graph.",
+      en: "update-alert lists the value as 'InformationalExpectedActivity'; batch-update-alerts and the alert resource page (alerts.md) list 'Informational, expected activity', which is the portal label (with a comma and spaces) rather than an enum identifier. No request example uses this value. 'InformationalExpectedActivity' wins: it is the only identifier-shaped spelling and matches the informationalExpectedActivity member of the same alert classification in the Microsoft Graph security API. The label is tolerated only by Batch update alerts, whose own table writes it; for Update alert it is an invalid value.",
+      fr: "update-alert indique la valeur sous la forme « InformationalExpectedActivity » ; batch-update-alerts et la page de la ressource alerte (alerts.md) indiquent « Informational, expected activity », qui est le libellé du portail (avec une virgule et des espaces) et non un identifiant d'énumération. Aucun exemple de requête n'utilise cette valeur. « InformationalExpectedActivity » l'emporte : c'est la seule graphie en forme d'identifiant, et elle correspond au membre informationalExpectedActivity de la même classification d'alerte dans l'API de sécurité Microsoft Graph. Le libellé n'est toléré que par Batch update alerts, dont le propre tableau l'écrit ; pour Update alert, c'est une valeur non valide.",
     },
   },
 ];
@@ -43,17 +45,21 @@ const determinationAlternates: readonly AlternateSpelling[] = [
   {
     spelling: 'ConfirmedActivity',
     kind: 'value',
+    canonical: 'ConfirmedUserActivity',
+    requestPages: ['update-alert'],
     conflict: {
-      en: "update-alert gives the enum of 'Confirmed activity' as 'ConfirmedActivity'; batch-update-alerts and the alert resource page (alerts.md) give 'ConfirmedUserActivity'. 'ConfirmedUserActivity' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use ConfirmedUserActivity. No request example uses either value.",
-      fr: "update-alert donne pour « Confirmed activity » la valeur d'énumération « ConfirmedActivity » ; batch-update-alerts et la page de la ressource alerte (alerts.md) donnent « ConfirmedUserActivity ». « ConfirmedUserActivity » l'emporte : deux pages contre une, la note de ces pages elles-mêmes (« consider changing the enum name in public API ») n'a de sens que si l'énumération diffère du libellé, et les intégrations de cette API utilisent ConfirmedUserActivity. Aucun exemple de requête n'utilise l'une ou l'autre de ces valeurs.",
+      en: "update-alert gives the enum of 'Confirmed activity' as 'ConfirmedActivity'; batch-update-alerts and the alert resource page (alerts.md) give 'ConfirmedUserActivity'. 'ConfirmedUserActivity' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use ConfirmedUserActivity. No request example uses either value. 'ConfirmedActivity' is tolerated only by Update alert, whose own table writes it; for Batch update alerts it is an invalid value.",
+      fr: "update-alert donne pour « Confirmed activity » la valeur d'énumération « ConfirmedActivity » ; batch-update-alerts et la page de la ressource alerte (alerts.md) donnent « ConfirmedUserActivity ». « ConfirmedUserActivity » l'emporte : deux pages contre une, la note de ces pages elles-mêmes (« consider changing the enum name in public API ») n'a de sens que si l'énumération diffère du libellé, et les intégrations de cette API utilisent ConfirmedUserActivity. Aucun exemple de requête n'utilise l'une ou l'autre de ces valeurs. « ConfirmedActivity » n'est toléré que par Update alert, dont le propre tableau l'écrit ; pour Batch update alerts, c'est une valeur non valide.",
     },
   },
   {
     spelling: 'NotMalicious',
     kind: 'value',
+    canonical: 'Clean',
+    requestPages: ['update-alert'],
     conflict: {
-      en: "update-alert gives the enum of 'Not malicious' as 'NotMalicious'; batch-update-alerts and the alert resource page (alerts.md) give 'Clean'. 'Clean' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use Clean. No request example uses either value.",
-      fr: "update-alert donne pour « Not malicious » la valeur d'énumération « NotMalicious » ; batch-update-alerts et la page de la ressource alerte (alerts.md) donnent « Clean ». « Clean » l'emporte : deux pages contre une, la note de ces pages elles-mêmes (« consider changing the enum name in public API ») n'a de sens que si l'énumération diffère du libellé, et les intégrations de cette API utilisent Clean. Aucun exemple de requête n'utilise l'une ou l'autre de ces valeurs.",
+      en: "update-alert gives the enum of 'Not malicious' as 'NotMalicious'; batch-update-alerts and the alert resource page (alerts.md) give 'Clean'. 'Clean' wins: two pages against one, the pages' own note ('consider changing the enum name in public API') only makes sense when the enum differs from the label, and integrations of this API use Clean. No request example uses either value. 'NotMalicious' is tolerated only by Update alert, whose own table writes it; for Batch update alerts it is an invalid value.",
+      fr: "update-alert donne pour « Not malicious » la valeur d'énumération « NotMalicious » ; batch-update-alerts et la page de la ressource alerte (alerts.md) donnent « Clean ». « Clean » l'emporte : deux pages contre une, la note de ces pages elles-mêmes (« consider changing the enum name in public API ») n'a de sens que si l'énumération diffère du libellé, et les intégrations de cette API utilisent Clean. Aucun exemple de requête n'utilise l'une ou l'autre de ces valeurs. « NotMalicious » n'est toléré que par Update alert, dont le propre tableau l'écrit ; pour Batch update alerts, c'est une valeur non valide.",
     },
   },
 ];
@@ -70,6 +76,7 @@ function alertUpdateFields(pascalTable: boolean, plural: boolean): ParameterSpec
             {
               spelling: pascalName,
               kind: 'name',
+              requestPages: ['update-alert'],
               conflict: {
                 en: `The request-body table of update-alert writes '${pascalName}', but the page's own request example sends '${name}', as do the table and example of batch-update-alerts. The example spelling wins because it is the one shown working against the live API.`,
                 fr: `Le tableau du corps de requête de la page update-alert écrit « ${pascalName} », mais l'exemple de requête de cette même page envoie « ${name} », tout comme le tableau et l'exemple de batch-update-alerts. La graphie de l'exemple l'emporte, car c'est celle dont le fonctionnement est montré face à l'API réelle.`,

@@ -134,9 +134,10 @@ const indicatorFields: readonly ParameterSpec[] = [
       {
         spelling: 'GenerateAlert',
         kind: 'name',
+        requestPages: ['post-ti-indicator'],
         conflict: {
-          en: "The request-body table of post-ti-indicator names the field 'generateAlert', in the same camelCase as every other field of the body; the description of 'action' on that page and the portal import table (indicator-manage) write 'GenerateAlert'. The table spelling wins because it is the parameter's own entry and matches the casing of the whole body.",
-          fr: "Le tableau du corps de requête de post-ti-indicator nomme le champ « generateAlert », dans le même camelCase que tous les autres champs du corps ; la description de « action » sur cette page et le tableau d'importation du portail (indicator-manage) écrivent « GenerateAlert ». La graphie du tableau l'emporte, car c'est l'entrée propre du paramètre et elle suit la casse de l'ensemble du corps.",
+          en: "The request-body table of post-ti-indicator names the field 'generateAlert', in the same camelCase as every other field of the body; the description of 'action' on that page and the portal import table (indicator-manage) write 'GenerateAlert'. The table spelling wins because it is the parameter's own entry and matches the casing of the whole body. The Import indicators page (import-ti-indicators) never writes 'GenerateAlert', so in its Indicators that spelling is a wrong letter case.",
+          fr: "Le tableau du corps de requête de post-ti-indicator nomme le champ « generateAlert », dans le même camelCase que tous les autres champs du corps ; la description de « action » sur cette page et le tableau d'importation du portail (indicator-manage) écrivent « GenerateAlert ». La graphie du tableau l'emporte, car c'est l'entrée propre du paramètre et elle suit la casse de l'ensemble du corps. La page Import indicators (import-ti-indicators) n'écrit jamais « GenerateAlert » : dans ses Indicators, cette graphie est une erreur de casse.",
         },
       },
     ],
@@ -162,9 +163,10 @@ const indicatorFields: readonly ParameterSpec[] = [
       {
         spelling: 'mitreTechniques',
         kind: 'name',
+        requestPages: [],
         conflict: {
-          en: "The portal import table (indicator-manage) spells the field 'mitretechniques' in lower case; the alert resource page (alerts.md) spells the corresponding alert property 'mitreTechniques'. The indicator page's own spelling is kept as canonical because it is the only one documented for indicators.",
-          fr: "Le tableau d'importation du portail (indicator-manage) écrit le champ « mitretechniques » en minuscules ; la page de la ressource alerte (alerts.md) écrit la propriété d'alerte correspondante « mitreTechniques ». La graphie de la page des indicateurs est retenue comme canonique, car c'est la seule documentée pour les indicateurs.",
+          en: "The portal import table (indicator-manage) spells the field 'mitretechniques' in lower case; the alert resource page (alerts.md) spells the corresponding alert property 'mitreTechniques'. The indicator page's own spelling is kept as canonical because it is the only one documented for indicators; 'mitreTechniques' belongs to a returned alert, so in a request it is a wrong letter case.",
+          fr: "Le tableau d'importation du portail (indicator-manage) écrit le champ « mitretechniques » en minuscules ; la page de la ressource alerte (alerts.md) écrit la propriété d'alerte correspondante « mitreTechniques ». La graphie de la page des indicateurs est retenue comme canonique, car c'est la seule documentée pour les indicateurs ; « mitreTechniques » appartient à une alerte renvoyée, et dans une requête c'est une erreur de casse.",
         },
       },
     ],

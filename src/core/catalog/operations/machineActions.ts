@@ -304,9 +304,10 @@ export const machineActionOperations: readonly OperationSpec[] = [
           {
             spelling: 'commands',
             kind: 'name',
+            requestPages: [],
             conflict: {
-              en: 'run-live-response.md spells the key "Commands" in both its request-body table and its request example; the machineAction resource (machineaction.md) and the response example use lower-case "commands" for the returned entity. The request spelling wins.',
-              fr: 'run-live-response.md écrit la clé « Commands » à la fois dans son tableau du corps de requête et dans son exemple de requête ; la ressource machineAction (machineaction.md) et l\'exemple de réponse utilisent « commands » en minuscules pour l\'entité renvoyée. La graphie de la requête l\'emporte.',
+              en: 'run-live-response.md spells the key "Commands" in both its request-body table and its request example; lower-case "commands" appears only in the returned entity, in the machineAction resource (machineaction.md) and in the response example. The request spelling wins, and "commands" in a request is a wrong letter case.',
+              fr: 'run-live-response.md écrit la clé « Commands » à la fois dans son tableau du corps de requête et dans son exemple de requête ; « commands » en minuscules n\'apparaît que dans l\'entité renvoyée, dans la ressource machineAction (machineaction.md) et dans l\'exemple de réponse. La graphie de la requête l\'emporte, et « commands » dans une requête est une erreur de casse.',
             },
           },
         ],
@@ -353,6 +354,7 @@ export const machineActionOperations: readonly OperationSpec[] = [
                       {
                         spelling: 'Key',
                         kind: 'name',
+                        requestPages: ['run-live-response'],
                         conflict: {
                           en: 'The Commands table of run-live-response.md writes the pairs as "Key: … Value: …" with capitals, while the request example (and the response example) use lower-case "key". The example wins.',
                           fr: 'Le tableau Commands de run-live-response.md écrit les paires sous la forme « Key: … Value: … », avec des majuscules, alors que l\'exemple de requête (et l\'exemple de réponse) utilisent « key » en minuscules. L\'exemple l\'emporte.',
@@ -374,6 +376,7 @@ export const machineActionOperations: readonly OperationSpec[] = [
                       {
                         spelling: 'Value',
                         kind: 'name',
+                        requestPages: ['run-live-response'],
                         conflict: {
                           en: 'The Commands table of run-live-response.md writes the pairs as "Key: … Value: …" with capitals, while the request example (and the response example) use lower-case "value". The example wins.',
                           fr: 'Le tableau Commands de run-live-response.md écrit les paires sous la forme « Key: … Value: … », avec des majuscules, alors que l\'exemple de requête (et l\'exemple de réponse) utilisent « value » en minuscules. L\'exemple l\'emporte.',

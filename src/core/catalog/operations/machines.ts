@@ -120,9 +120,10 @@ export const machineOperations: readonly OperationSpec[] = [
           {
             spelling: 'deviceValue',
             kind: 'name',
+            requestPages: ['update-machine-method'],
             conflict: {
-              en: 'set-device-value.md uses "DeviceValue" in both its request-body table and its request example; the machine resource (machine.md) and the Update machine PATCH body (update-machine-method.md) spell the same property "deviceValue". The page\'s own example wins for this endpoint.',
-              fr: 'set-device-value.md utilise « DeviceValue » à la fois dans son tableau du corps de requête et dans son exemple de requête ; la ressource machine (machine.md) et le corps PATCH de Update machine (update-machine-method.md) écrivent la même propriété « deviceValue ». Pour ce point de terminaison, c\'est l\'exemple de la page elle-même qui l\'emporte.',
+              en: 'set-device-value.md uses "DeviceValue" in both its request-body table and its request example; the machine resource (machine.md) and the Update machine PATCH body (update-machine-method.md) spell the same property "deviceValue". The page\'s own example wins for this endpoint, and since the page never writes "deviceValue", that spelling is a wrong letter case here.',
+              fr: 'set-device-value.md utilise « DeviceValue » à la fois dans son tableau du corps de requête et dans son exemple de requête ; la ressource machine (machine.md) et le corps PATCH de Update machine (update-machine-method.md) écrivent la même propriété « deviceValue ». Pour ce point de terminaison, c\'est l\'exemple de la page elle-même qui l\'emporte, et comme la page n\'écrit jamais « deviceValue », cette graphie est ici une erreur de casse.',
             },
           },
         ],
@@ -170,9 +171,10 @@ export const machineOperations: readonly OperationSpec[] = [
           {
             spelling: 'DeviceValue',
             kind: 'name',
+            requestPages: ['set-device-value'],
             conflict: {
-              en: 'update-machine-method.md and the machine resource (machine.md) spell the property "deviceValue" in the table and the example; the dedicated Set device value action (set-device-value.md) uses "DeviceValue". The PATCH page\'s own example wins for this endpoint.',
-              fr: 'update-machine-method.md et la ressource machine (machine.md) écrivent la propriété « deviceValue » dans le tableau et dans l\'exemple ; l\'action dédiée Set device value (set-device-value.md) utilise « DeviceValue ». Pour ce point de terminaison, c\'est l\'exemple de la page PATCH elle-même qui l\'emporte.',
+              en: 'update-machine-method.md and the machine resource (machine.md) spell the property "deviceValue" in the table and the example; the dedicated Set device value action (set-device-value.md) uses "DeviceValue". The PATCH page\'s own example wins for this endpoint, and since that page never writes "DeviceValue", that spelling is a wrong letter case here.',
+              fr: 'update-machine-method.md et la ressource machine (machine.md) écrivent la propriété « deviceValue » dans le tableau et dans l\'exemple ; l\'action dédiée Set device value (set-device-value.md) utilise « DeviceValue ». Pour ce point de terminaison, c\'est l\'exemple de la page PATCH elle-même qui l\'emporte, et comme cette page n\'écrit jamais « DeviceValue », cette graphie est ici une erreur de casse.',
             },
           },
         ],

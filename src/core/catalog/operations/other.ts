@@ -17,9 +17,11 @@ function authParamCase(pascal: string, seenIn: Localized): AlternateSpelling[] {
     {
       spelling: pascal,
       kind: 'name',
+      // The request table of add-a-new-scan-definition only links to that resource table and never writes these.
+      requestPages: [],
       conflict: {
-        en: `The authentication-parameters table of get-authenticated-scan-properties writes '${pascal}'; ${seenIn.en}. camelCase wins because the request examples of add-a-new-scan-definition send this object in camelCase (username, domain, isGmsaUser) and the API returns it in camelCase.`,
-        fr: `Le tableau des paramètres d'authentification de get-authenticated-scan-properties écrit « ${pascal} » ; ${seenIn.fr}. Le camelCase l'emporte, car les exemples de requête de la page add-a-new-scan-definition envoient cet objet en camelCase (username, domain, isGmsaUser) et l'API le renvoie en camelCase.`,
+        en: `The authentication-parameters table of get-authenticated-scan-properties writes '${pascal}'; ${seenIn.en}. camelCase wins because the request examples of add-a-new-scan-definition send this object in camelCase (username, domain, isGmsaUser) and the API returns it in camelCase. That table describes the scan definition resource and the request page never writes '${pascal}', so in a request it is a wrong letter case.`,
+        fr: `Le tableau des paramètres d'authentification de get-authenticated-scan-properties écrit « ${pascal} » ; ${seenIn.fr}. Le camelCase l'emporte, car les exemples de requête de la page add-a-new-scan-definition envoient cet objet en camelCase (username, domain, isGmsaUser) et l'API le renvoie en camelCase. Ce tableau décrit la ressource de définition d'analyse et la page de la requête n'écrit jamais « ${pascal} » : dans une requête, c'est une erreur de casse.`,
       },
     },
   ];
@@ -227,6 +229,8 @@ function scanDefinitionFields(creating: boolean): ParameterSpec[] {
         {
           spelling: 'IP Address',
           kind: 'value',
+          canonical: 'Ip',
+          requestPages: ['add-a-new-scan-definition'],
           conflict: {
             en: "The request-body table of add-a-new-scan-definition (and the properties table of get-authenticated-scan-properties) give the values 'IP Address' or 'Hostname', but the page's add and update request examples send 'Ip', and the responses of add-a-new-scan-definition and get-all-scan-definitions return 'Ip'. 'Ip' wins because it is what the examples send; 'Hostname' is kept from the table since no example contradicts it.",
             fr: "Le tableau du corps de requête de la page add-a-new-scan-definition (et le tableau des propriétés de get-authenticated-scan-properties) donnent les valeurs « IP Address » ou « Hostname », mais les exemples de requête d'ajout et de mise à jour de cette page envoient « Ip », et les réponses des pages add-a-new-scan-definition et get-all-scan-definitions renvoient « Ip ». « Ip » l'emporte, car c'est ce qu'envoient les exemples ; « Hostname » est conservé d'après le tableau, puisqu'aucun exemple ne le contredit.",
