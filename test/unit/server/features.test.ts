@@ -7,7 +7,7 @@ import { provideCodeActions } from '../../../src/server/features/codeActions';
 import { provideCodeLenses } from '../../../src/server/features/codeLens';
 import { provideCompletion } from '../../../src/server/features/completion';
 import { provideHover } from '../../../src/server/features/hover';
-import { currentLanguage, setLanguage, t } from '../../../src/server/language';
+import { currentLanguage, setLanguage, t } from '../../../src/shared/language';
 import { FixAllKind } from '../../../src/shared/protocol';
 import { joinLines, withCursor } from '../helpers/text';
 
