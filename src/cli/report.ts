@@ -124,7 +124,7 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
   return { files: reports.length, errors, warnings, notes, fixableErrors, fixableWarnings, fileErrors, tooLarge, fixesApplied, filesFixed };
 }
 
-/** --quiet: errors only. Counting is done before, so hidden warnings still count toward --max-warnings. */
+/** --quiet: errors only (the exit code is decided on every problem, so hidden warnings still count toward --max-warnings). */
 export function errorsOnly(reports: readonly FileReport[]): FileReport[] {
   return reports.flatMap((report) => {
     if (report.kind !== 'analysed') {

@@ -84,18 +84,20 @@ async function check(context: RunContext, options: Options): Promise<number> {
   }
   progress.finish();
 
+  // The exit code weighs every problem; with --quiet, the report shows and counts the errors only.
   const totals = totalsOf(reports);
   const shown = options.quiet ? errorsOnly(reports) : reports;
+  const shownTotals = options.quiet ? totalsOf(shown) : totals;
   const toFile = options.output !== undefined;
   let text: string;
   if (options.fixDryRun) {
     text = diffs.join('');
   } else if (options.format === 'json') {
-    text = formatJson(shown, totals, { name: commandName, version });
+    text = formatJson(shown, shownTotals, { name: commandName, version });
   } else if (options.format === 'sarif') {
     text = formatSarif(shown, { name: commandName, fullName: `${displayName} (${commandName})`, version, informationUri: repositoryUrl, rulesHelpUri: `${repositoryUrl}#what-it-does` }, cwd);
   } else {
-    text = formatStylish(shown, totals, styleFor(!toFile && colorsWanted(context.stdout, context.env)), options.fix);
+    text = formatStylish(shown, shownTotals, styleFor(!toFile && colorsWanted(context.stdout, context.env)), options.fix);
   }
   if (options.output !== undefined) {
     const path = resolve(cwd, options.output);
