@@ -1,6 +1,6 @@
 /**
  * --fix and --fix-dry-run: the edits are the editor's Fix All (fixAllEdits, shared with the
- * server), applied once. Writing is atomic: a temporary file beside the real one (links resolved),
+ * server). Writing is atomic: a temporary file beside the real one (links resolved),
  * with its permissions, renamed over it; encoding, byte order mark and line endings are kept.
  */
 import { randomBytes } from 'node:crypto';
@@ -16,7 +16,7 @@ export interface Fixed {
   readonly edits: number;
 }
 
-/** The text after Fix All, or undefined when there is nothing to fix. */
+/** The text after one pass of Fix All, or undefined when there is nothing to fix. */
 export function fixAll(text: string, findings: readonly Finding[]): Fixed | undefined {
   const edits = fixAllEdits(findings);
   return edits.length > 0 ? { text: applyEdits(text, edits), edits: edits.length } : undefined;

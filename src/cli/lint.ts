@@ -7,6 +7,9 @@ import type { Candidate } from './files';
 import { fixAll, unifiedDiff, writeFixed } from './fix';
 import { problemsOf, type FileReport } from './report';
 
+/** Fix All passes at most, as ESLint does: enough for any chain of fixes seen, and a bound if one ever loops. */
+export const MAX_FIX_PASSES = 10;
+
 export interface LintOptions {
   readonly maxFileSizeMB: number;
   /** `write`: --fix; `diff`: --fix-dry-run. */
@@ -50,20 +53,32 @@ export async function lintFile(file: Candidate, options: LintOptions): Promise<L
   let fixesApplied = 0;
   let diff: string | undefined;
   if (options.fix !== 'none') {
-    const fixed = fixAll(text, findings);
-    if (fixed) {
+    // Each pass is the editor's Fix All; a fix can reveal more (an escaped line break makes a body
+    // readable), so passes go on until none is left, as running Fix All again would.
+    let edits = 0;
+    let fixedText = text;
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixed = fixAll(fixedText, findings);
+      if (!fixed) {
+        break;
+      }
+      edits += fixed.edits;
+      fixedText = fixed.text;
+      findings = await analyzeFile(fixedText, languageId);
+    }
+    if (edits > 0) {
       if (options.fix === 'write') {
         try {
-          await writeFixed(file.path, original, fixed.text);
+          await writeFixed(file.path, original, fixedText);
         } catch (error) {
           return failed(t('Cannot write the fixes to this file ({error}).', { error: describeError(error) }));
         }
-        fixesApplied = fixed.edits;
+        fixesApplied = edits;
       } else {
-        diff = unifiedDiff(display, text, fixed.text);
+        const bom = original.bom ? '\uFEFF' : '';
+        diff = unifiedDiff(display, bom + text, bom + fixedText);
       }
-      text = fixed.text;
-      findings = await analyzeFile(text, languageId);
+      text = fixedText;
     }
   }
   return { report: { kind: 'analysed', display, languageId, problems: problemsOf(text, findings), fixesApplied }, diff };

@@ -29,7 +29,8 @@ export function formatStylish(reports: readonly FileReport[], totals: Totals, st
     rows.forEach((row, index) => {
       const label = colorSeverity(row.severity, labels[index].padEnd(labelWidth), style);
       const code = row.code ? `  ${style.dim(row.code)}` : '';
-      out.push(`  ${style.dim(row.where.padEnd(whereWidth))}  ${label}  ${row.code ? row.message.padEnd(messageWidth) : row.message}${code}`.trimEnd());
+      const where = whereWidth > 0 ? `${style.dim(row.where.padEnd(whereWidth))}  ` : '';
+      out.push(`  ${where}${label}  ${row.code ? row.message.padEnd(messageWidth) : row.message}${code}`.trimEnd());
     });
   }
   const problems = totals.errors + totals.warnings + totals.notes;

@@ -40,7 +40,10 @@ export function fixture(files: Readonly<Record<string, string | Uint8Array>>): {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** `node dist/server.js --stdio` as an editor runs it: opens each document and asks for its Fix All (mde/fixAllEdits). */
+/**
+ * `node dist/server.js --stdio` as an editor runs it: opens each document and runs its Fix All
+ * (mde/fixAllEdits, the edits of `source.fixAll.mdeApi`) again until it has nothing left to do.
+ */
 export async function editorFixAll(documents: readonly { readonly languageId: string; readonly text: string }[]): Promise<string[]> {
   ensureBundles();
   const server = spawn(process.execPath, [bundles.server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -53,12 +56,24 @@ export async function editorFixAll(documents: readonly { readonly languageId: st
     const fixed: string[] = [];
     for (const [index, { languageId, text }] of documents.entries()) {
       const uri = `untitled:doc${index}`;
+      let document = TextDocument.create(uri, languageId, 1, text);
       await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
-      const result = await client.sendRequest<{ version: number; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }>(
-        'mde/fixAllEdits',
-        { uri },
-      );
-      fixed.push(TextDocument.applyEdits(TextDocument.create(uri, languageId, 1, text), result.edits));
+      for (;;) {
+        const result = await client.sendRequest<{ edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }>(
+          'mde/fixAllEdits',
+          { uri },
+        );
+        if (result.edits.length === 0) {
+          break;
+        }
+        if (document.version > 10) {
+          throw new Error(`Fix All still has edits after ten runs on document ${index}`);
+        }
+        const next = TextDocument.applyEdits(document, result.edits);
+        document = TextDocument.create(uri, languageId, document.version + 1, next);
+        await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [{ text: next }] });
+      }
+      fixed.push(document.getText());
     }
     return fixed;
   } finally {
