@@ -21,6 +21,8 @@ export class Progress {
     private readonly now: () => number = Date.now,
   ) {
     this.active = target.isTTY === true && total > PROGRESS_THRESHOLD;
+    // The first line appears after one interval: a run over by then shows none.
+    this.last = now();
   }
 
   update(done: number): void {
