@@ -42,7 +42,7 @@ const OWN_BUILTIN_USERS: Record<string, string[]> = {
   'src/bootstrap/server.ts': ['node:path'],
   'src/cli/files.ts': ['node:fs', 'node:path'],
   'src/cli/gitignore.ts': ['node:fs', 'node:path'],
-  'src/cli/lint.ts': ['node:fs/promises'],
+  'src/cli/lint.ts': ['node:fs'],
   'src/cli/fix.ts': ['node:crypto', 'node:fs/promises', 'node:path'],
   'src/cli/report.ts': ['node:crypto'],
   'src/cli/run.ts': ['node:fs/promises', 'node:path'],
