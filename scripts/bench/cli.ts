@@ -8,7 +8,7 @@
  *    start, discovery, reading, analysis, report), after one unmeasured run that fills the file cache;
  *  - in process: analyzeDocument over the same texts, held in memory, first round (cold, as in a
  *    fresh process) and steady state.
- * Runs alone with `npx tsx scripts/bench/cli.ts` (it builds dist/ first), or as part of `npm run bench`.
+ * Runs alone with `npx tsx scripts/bench/cli.ts` (on a production build in a scratch folder), or as part of `npm run bench`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { analyzeDocument, documentKindOf } from '../../src/core/requests/request
 import { generateHttpCorpus } from './corpus';
 import { Random } from './random';
 import { renderTable, type Section } from './report';
+import { buildBundles } from './size';
 import { MB, nowMs, summarize, type Summary } from './stats';
 
 export interface CliTree {
@@ -168,11 +169,14 @@ export function renderCli(result: CliResult): string {
   return renderTable([cliSection(result)]);
 }
 
-// `npx tsx scripts/bench/cli.ts`: this section alone, against a fresh dev build of dist/.
+// `npx tsx scripts/bench/cli.ts`: this section alone, against a production build of the current source.
 if (require.main === module) {
-  const repo = join(__dirname, '../..');
-  execFileSync(process.execPath, [join(repo, 'scripts/build.mjs')], { cwd: repo, stdio: 'inherit' });
-  const result = measureCli(join(repo, 'dist/cli.js'), { targetChars: 8 * MB, seed: 20261126, runs: 3 });
-  console.log(renderCli(result));
-  console.log(JSON.stringify(result, null, 2));
+  const builds = buildBundles(join(__dirname, '../..'));
+  try {
+    const result = measureCli(join(builds.production.dir, 'dist', 'cli.js'), { targetChars: 8 * MB, seed: 20261126, runs: 3 });
+    console.log(renderCli(result));
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    builds.dispose();
+  }
 }
