@@ -1,4 +1,5 @@
-// Lint rules, including the layer rule: core is pure, the server never touches the VS Code API.
+// Lint rules, including the layer rule: core is pure, the server never touches the VS Code API, the command line
+// touches neither VS Code nor LSP.
 import tseslint from 'typescript-eslint';
 
 const lspPackages = ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
@@ -41,6 +42,21 @@ export default tseslint.config(
         },
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The command line runs outside VS Code: no VS Code API.' }],
+          patterns: [
+            { group: lspPackages, message: 'The command line speaks no LSP: share code through src/core or src/shared.' },
+            { group: ['**/server/**', '**/client/**', '**/bootstrap/**'], message: 'The command line imports neither the server nor the client: share code through src/core or src/shared.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -11,6 +11,7 @@ import { metricsOf, renderComparison, renderTable, saveRun } from './bench/repor
 import { measureRoundTrips, measureStartup } from './bench/roundTrips';
 import { buildSections, recommendMaxFileSize, type Results } from './bench/sections';
 import { measureActivation } from './bench/activation';
+import { measureCli, renderCli } from './bench/cli';
 import { buildBundles, measureSizes, packageVsix } from './bench/size';
 import { MB, nowMs } from './bench/stats';
 import { createPeer, measureStages, measureThroughput } from './bench/throughput';
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
     );
     log('server round trips…');
     const roundTrips = await measureRoundTrips(builds.production.serverJs, corpora.get(4)!, corpora.get(16)!, logCorpus, SEED);
+    log('command line over a generated tree…');
+    const cli = measureCli(join(builds.production.dir, 'dist', 'cli.js'), { targetChars: 8 * MB, seed: SEED, runs: 3 });
 
     log(`client activation in VS Code, ${ACTIVATION.installs} installs × ${ACTIVATION.startsPerInstall} starts…`);
     const activation = await measureActivation(REPO, vsix, ACTIVATION.installs, ACTIVATION.startsPerInstall).catch((error: unknown) => {
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
       'ours = analyzeDocument (split, parse, validate); floor = jsonc-parser parseTree of the same bodies; peer = vscode-json-languageservice parse + doValidation against generated schemas.',
     );
     console.log(renderTable(sections));
+    console.log(renderCli(cli));
     console.log('');
     const corpusLine = throughput.map(
       (result) =>

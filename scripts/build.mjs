@@ -1,4 +1,4 @@
-// Bundles the client and the server; type-checking is `tsc --noEmit`, kept apart so builds stay fast.
+// Bundles the client, the server and the command line; type-checking is `tsc --noEmit`, kept apart so builds stay fast.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,6 +50,15 @@ const builds = [
   { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/bootstrap/server.ts'], outfile: 'dist/server.js' },
   { ...common, ...treeSitterInNode, entryPoints: ['src/server/main.ts'], outfile: 'dist/serverMain.js' },
+  // The command-line linter (package.json "bin"): no code cache, it is started once per run.
+  {
+    ...common,
+    ...treeSitterInNode,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: `#!/usr/bin/env node
+${treeSitterInNode.banner.js}` },
+  },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, TextEditSpec } from '../core/findings';
 import { DiagnosticSource } from '../shared/protocol';
-import { findingMessage } from './messages';
+import { findingMessage } from '../shared/messages';
 
 export function toRange(document: TextDocument, start: number, end: number): Range {
   return { start: document.positionAt(start), end: document.positionAt(end) };

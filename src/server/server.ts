@@ -15,14 +15,15 @@ import {
 import { toTextEdit } from './convert';
 import { DocumentManager } from './documents';
 import { DocumentStore } from './documentStore';
-import { fixAllEdits, provideCodeActions } from './features/codeActions';
-import { grammarLoader } from './grammarFiles';
+import { fixAllEdits } from '../core/fixAll';
+import { provideCodeActions } from './features/codeActions';
+import { grammarLoader } from '../shared/grammarFiles';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { DiagnosticsPublisher } from './features/diagnostics';
 import { errorSummaries } from './features/errorSummaries';
 import { provideHover } from './features/hover';
-import { currentLanguage, resolveLanguage, setLanguage, t } from './language';
+import { currentLanguage, resolveLanguage, setLanguage, t } from '../shared/language';
 import { safeHandler } from './safeHandler';
 
 const DIAGNOSTICS_DELAY_MS = 150;

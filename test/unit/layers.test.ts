@@ -44,6 +44,10 @@ describe('layer rule', () => {
     }
   });
 
+  it('src/cli imports no vscode, no LSP package, and neither server, client nor bootstrap', () => {
+    assert.deepEqual(offenders('src/cli', /^vscode$|^vscode-language|^vscode-jsonrpc|\/(server|client|bootstrap)\//), []);
+  });
+
   it('src/shared imports nothing of either side', () => {
     assert.deepEqual(offenders('src/shared', /^vscode|\/(server|client)\//), []);
   });

@@ -1,11 +1,12 @@
 /** Quick fixes for body diagnostics, and fix-all (`source.fixAll.mdeApi`). */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, TextEditSpec } from '../../core/findings';
+import type { Finding } from '../../core/findings';
+import { fixAllEdits } from '../../core/fixAll';
 import { FixAllKind } from '../../shared/protocol';
 import { sameRange, toRange, toTextEdit } from '../convert';
 import type { DocumentStore } from '../documentStore';
-import { fixAllTitle, fixTitle } from '../messages';
+import { fixAllTitle, fixTitle } from '../../shared/messages';
 
 export function provideCodeActions(document: TextDocument, params: CodeActionParams, store: DocumentStore): CodeAction[] {
   const only = params.context.only;
@@ -41,20 +42,4 @@ export function provideCodeActions(document: TextDocument, params: CodeActionPar
 /** A diagnostic from the client is ours only if code and range still match the current analysis. */
 function matches(document: TextDocument, finding: Finding, diagnostic: Diagnostic): boolean {
   return diagnostic.code === finding.code && sameRange(diagnostic.range, toRange(document, finding.start, finding.end));
-}
-
-/** Every preferred fix, skipping any that would overlap an earlier one, so the edit set is valid. */
-export function fixAllEdits(findings: readonly Finding[]): TextEditSpec[] {
-  const edits = findings
-    .flatMap((finding) => finding.fixes?.filter((fix) => fix.preferred).slice(0, 1) ?? [])
-    .flatMap((fix) => fix.edits)
-    .sort((a, b) => a.start - b.start);
-  const kept: TextEditSpec[] = [];
-  for (const edit of edits) {
-    const previous = kept[kept.length - 1];
-    if (!previous || previous.end <= edit.start) {
-      kept.push(edit);
-    }
-  }
-  return kept;
 }

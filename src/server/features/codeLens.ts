@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CommandIds } from '../../shared/protocol';
 import { toRange } from '../convert';
 import type { DocumentStore } from '../documentStore';
-import { t } from '../language';
+import { t } from '../../shared/language';
 
 /** Past this many, lenses would bury a log under buttons; the command still finds them all. */
 const MAX_LENSES = 500;

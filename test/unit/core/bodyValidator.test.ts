@@ -4,7 +4,7 @@ import { catalogMatcher, operations } from '../../../src/core/catalog/catalog';
 import type { AlternateSpelling, OperationSpec, ParameterSpec } from '../../../src/core/catalog/types';
 import type { Finding } from '../../../src/core/findings';
 import { analyzeBody } from '../../../src/core/validate/analyzeBody';
-import { fixAllEdits } from '../../../src/server/features/codeActions';
+import { fixAllEdits } from '../../../src/core/fixAll';
 import { sampleBody } from '../helpers/sampleBody';
 import { applyEdits } from '../helpers/text';
 

@@ -5,7 +5,7 @@ import { catalogMatcher } from '../../../src/core/catalog/catalog';
 import type { ElementSpec, OperationSpec, ParameterSpec } from '../../../src/core/catalog/types';
 import type { Finding } from '../../../src/core/findings';
 import { analyzeDocument, type DocumentKind } from '../../../src/core/requests/requestAnalyzer';
-import { fixAllEdits } from '../../../src/server/features/codeActions';
+import { fixAllEdits } from '../../../src/core/fixAll';
 import { sampleBody, sampleObject } from '../helpers/sampleBody';
 import { applyEdits } from '../helpers/text';
 import { jsonOperations, requestLine } from './arbitraries';

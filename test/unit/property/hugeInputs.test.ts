@@ -7,10 +7,10 @@ import { parseHttpDocument } from '../../../src/core/http/httpParser';
 import { IncrementalHttpAnalysis } from '../../../src/core/requests/incrementalHttp';
 import { analyzeDocument, type DocumentKind } from '../../../src/core/requests/requestAnalyzer';
 import { DocumentStore } from '../../../src/server/documentStore';
-import { fixAllEdits } from '../../../src/server/features/codeActions';
+import { fixAllEdits } from '../../../src/core/fixAll';
 import { provideCompletion } from '../../../src/server/features/completion';
 import { provideHover } from '../../../src/server/features/hover';
-import { currentLanguage, t } from '../../../src/server/language';
+import { currentLanguage, t } from '../../../src/shared/language';
 import { assertAnalysisInside, assertBlocksInside, assertEditsInside, assertErrorsInside, timed } from './invariants';
 
 const MB = 1024 * 1024;

@@ -6,7 +6,7 @@ import { parseHttpDocument } from '../../../src/core/http/httpParser';
 import { IncrementalHttpAnalysis } from '../../../src/core/requests/incrementalHttp';
 import { analyzeDocument, type DocumentKind } from '../../../src/core/requests/requestAnalyzer';
 import { findFences } from '../../../src/core/text/markdownFences';
-import { fixAllEdits } from '../../../src/server/features/codeActions';
+import { fixAllEdits } from '../../../src/core/fixAll';
 import { anyText, fixtures, jsonText, markdownText, mutated, soup } from './arbitraries';
 import { assertAnalysisInside, assertBlocksInside, assertEditsInside, assertErrorsInside, assertSpan, runs } from './invariants';
 import { applyDrawnEdit } from '../helpers/text';

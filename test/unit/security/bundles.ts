@@ -1,4 +1,4 @@
-/** The four bundles of dist/, rebuilt when missing, older than src/ or minified. */
+/** The five bundles of dist/, rebuilt when missing, older than src/ or minified. */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ export const bundles = {
   client: join(root, 'dist/client.js'),
   server: join(root, 'dist/server.js'),
   serverMain: join(root, 'dist/serverMain.js'),
+  cli: join(root, 'dist/cli.js'),
 };
 
 export function filesUnder(directory: string): string[] {

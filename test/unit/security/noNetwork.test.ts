@@ -14,6 +14,7 @@ const NETWORK_OR_PROCESS = ['http', 'https', 'http2', 'net', 'tls', 'dgram', 'dn
  *   resolveModulePath) run npm or yarn to find global modules; our server never calls them.
  * - net on both sides: vscode-jsonrpc's pipe and socket transports. The client starts the server
  *   over Node IPC and the CLI uses --stdio, so neither ever opens a socket.
+ * - nothing in the command line (dist/cli.js): it reads and writes files, and that is all.
  */
 const expected: Record<keyof typeof bundles, Record<string, string[]>> = {
   extension: {},
@@ -26,19 +27,32 @@ const expected: Record<keyof typeof bundles, Record<string, string[]>> = {
     child_process: ['node_modules/vscode-languageserver/lib/node/files.js'],
     net: ['node_modules/vscode-jsonrpc/lib/node/main.js'],
   },
+  cli: {},
 };
 
 /**
- * The code-cache loader (src/bootstrap/codeCache.ts) is the one module of ours that uses Node
- * built-ins: it reads our bundle and its cache, hashes the bundle, compiles it with vm and writes
- * the cache into the extension's storage folder. Nothing else of ours touches files or processes.
+ * In the extension, the code-cache loader (src/bootstrap/codeCache.ts) is the one module of ours
+ * that uses Node built-ins: it reads our bundle and its cache, hashes the bundle, compiles it with
+ * vm and writes the cache into the extension's storage folder. The command line (src/cli) finds,
+ * reads and fixes files, hashes fingerprints and writes its report. Nothing else of ours touches
+ * files or processes.
  */
 const OWN_BUILTIN_USERS: Record<string, string[]> = {
   'src/bootstrap/codeCache.ts': ['node:crypto', 'node:fs', 'node:module', 'node:path', 'node:vm'],
   'src/bootstrap/server.ts': ['node:path'],
   // Reads the Tree-sitter .wasm files the build puts beside the bundle, by the fixed names the core asks for.
-  'src/server/grammarFiles.ts': ['node:fs/promises', 'node:path'],
+  'src/shared/grammarFiles.ts': ['node:fs/promises', 'node:path'],
+  'src/cli/files.ts': ['node:fs', 'node:path'],
+  'src/cli/gitignore.ts': ['node:fs', 'node:path'],
+  'src/cli/lint.ts': ['node:fs'],
+  'src/cli/fix.ts': ['node:crypto', 'node:fs/promises', 'node:path'],
+  'src/cli/report.ts': ['node:crypto'],
+  'src/cli/run.ts': ['node:fs/promises', 'node:path'],
+  'src/cli/formatters/sarif.ts': ['node:url'],
 };
+
+/** Libraries only the command line uses: .gitignore rules, globs, and the diff of --fix-dry-run. */
+const CLI_PACKAGES = new Set(['ignore', 'picomatch', 'diff']);
 
 /** The bundle split into the modules esbuild inlined, by the `// path` comment it puts before each. */
 function modulesOf(bundle: string): Map<string, string> {
@@ -71,7 +85,7 @@ function requiresOf(modules: Map<string, string>): Map<string, string[]> {
 
 describe('security: no network, no code execution', function () {
   this.timeout(60_000);
-  const modules: Record<keyof typeof bundles, Map<string, string>> = { extension: new Map(), client: new Map(), server: new Map(), serverMain: new Map() };
+  const modules: Record<keyof typeof bundles, Map<string, string>> = { extension: new Map(), client: new Map(), server: new Map(), serverMain: new Map(), cli: new Map() };
 
   before(() => {
     ensureBundles();
@@ -88,7 +102,7 @@ describe('security: no network, no code execution', function () {
       assert.deepEqual(actual, expected[name]);
     });
 
-    it(`has none of our own modules in the ${name} bundle require a Node built-in, but for the code-cache loader`, () => {
+    it(`has none of our own modules in the ${name} bundle require a Node built-in, but for the code-cache loader and the command line's file, hash and report modules`, () => {
       for (const [module, code] of modules[name]) {
         if (module.startsWith('src/')) {
           const specifiers = [...code.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
@@ -103,18 +117,19 @@ describe('security: no network, no code execution', function () {
     });
   }
 
-  it('requires no http, https, http2, tls, dgram or dns anywhere in the server bundles', () => {
-    for (const name of ['server', 'serverMain'] as const) {
+  it('requires no http, https, http2, tls, dgram or dns anywhere in the server bundles and the command line', () => {
+    for (const name of ['server', 'serverMain', 'cli'] as const) {
       const requires = requiresOf(modules[name]);
       assert.deepEqual(['http', 'https', 'http2', 'tls', 'dgram', 'dns'].filter((builtin) => requires.has(builtin)), [], name);
     }
   });
 
-  it('holds fetch only in @vscode/l10n and web-tree-sitter, for files given by URL, which the server never does', () => {
+  it('holds fetch only in @vscode/l10n and web-tree-sitter, for files given by URL, which neither the server nor the command line ever does', () => {
     for (const name of Object.keys(bundles) as (keyof typeof bundles)[]) {
       const users = [...modules[name]].filter(([, code]) => /\bfetch\s*\(|XMLHttpRequest|WebSocket/.test(code)).map(([module]) => module);
       // web-tree-sitter fetches a grammar given as a URL string; src/core/scripts/parsers.ts only ever hands it bytes.
-      assert.deepEqual(users, name === 'serverMain' ? ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js', 'node_modules/@vscode/l10n/dist/main.js'] : []);
+      const expectedUsers = name === 'serverMain' ? ['node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js', 'node_modules/@vscode/l10n/dist/main.js'] : name === 'cli' ? ['node_modules/@vscode/l10n/dist/main.js'] : [];
+      assert.deepEqual(users, expectedUsers);
     }
     const grammarLoads = sourceFiles.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/(?:Language\.load|Parser\.init)\(([^)]*)\)/g)].map((match) => match[1]));
     assert.ok(grammarLoads.length >= 2, 'the scan sees the grammar loads');
@@ -143,13 +158,18 @@ describe('security: no network, no code execution', function () {
       '@vscode/tree-sitter-wasm',
     ]);
 
-    it('imports only the LSP libraries, jsonc-parser, @vscode/l10n and Tree-sitter, and Node built-ins only in the code-cache and grammar loaders', () => {
+    it('imports only the LSP libraries, jsonc-parser, @vscode/l10n and Tree-sitter (and in the command line ignore, picomatch and diff), and Node built-ins only in the code-cache and grammar loaders and the command line', () => {
       const imported = new Set<string>();
       for (const { path, text } of sources) {
         for (const [, from, bare] of text.matchAll(/\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)) {
           const specifier = from ?? bare;
           imported.add(specifier);
-          const allowed = specifier.startsWith('.') || allowedPackages.has(specifier) || (OWN_BUILTIN_USERS[path.replace(/\\/g, '/')] ?? []).includes(specifier);
+          const posixPath = path.replace(/\\/g, '/');
+          const allowed =
+            specifier.startsWith('.') ||
+            allowedPackages.has(specifier) ||
+            (posixPath.startsWith('src/cli/') && CLI_PACKAGES.has(specifier)) ||
+            (OWN_BUILTIN_USERS[posixPath] ?? []).includes(specifier);
           assert.ok(allowed, `${path} imports ${specifier}`);
         }
       }

@@ -9,7 +9,7 @@ import { provideCodeLenses } from '../../../src/server/features/codeLens';
 import { provideCompletion } from '../../../src/server/features/completion';
 import { errorSummaries } from '../../../src/server/features/errorSummaries';
 import { provideHover } from '../../../src/server/features/hover';
-import { currentLanguage, setLanguage, t } from '../../../src/server/language';
+import { currentLanguage, setLanguage, t } from '../../../src/shared/language';
 import { FixAllKind } from '../../../src/shared/protocol';
 import { joinLines, withCursor } from '../helpers/text';
 

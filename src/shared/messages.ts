@@ -1,4 +1,4 @@
-/** The wording of every diagnostic and fix, in the server's current language. */
+/** The wording of every diagnostic and fix, in the current language: shared by the server and the command line. */
 import { catalogMatcher } from '../core/catalog/catalog';
 import type { ValueFormat } from '../core/catalog/types';
 import type { Finding, FixSpec } from '../core/findings';

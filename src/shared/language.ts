@@ -1,4 +1,4 @@
-/** Which language the server speaks, and the one switch that changes it for every feature. */
+/** Which language the server and the command line speak, and the one switch that changes it for every feature. */
 import * as l10n from '@vscode/l10n';
 import type { Language, Translate } from '../core/hover/environment';
 import type { DocsLanguageSetting } from '../core/settings';
