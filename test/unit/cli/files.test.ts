@@ -26,7 +26,7 @@ const paths = (files: readonly JsonFile[]) => files.map((file) => file.path);
 describe('mde-api-lint: which files it checks', function () {
   this.timeout(60_000);
 
-  it('checks .http, .rest, JSON and Markdown files, honouring nested .gitignore files, never node_modules or .git', () => {
+  it('checks .http, .rest, JSON, Markdown and script files, honouring nested .gitignore files, never node_modules or .git', () => {
     const { dir, remove } = fixture({
       '.git/HEAD': 'ref: refs/heads/main\n',
       '.git/x.http': bad,
@@ -37,6 +37,7 @@ describe('mde-api-lint: which files it checks', function () {
       'd.md': `# Notes\n\n\`\`\`http\n${bad}\`\`\`\n`,
       'e.txt': bad,
       'f.ps1': bad,
+      'g.csv': bad,
       'x.generated.http': bad,
       'build/out.http': bad,
       'node_modules/pkg/x.http': bad,
@@ -48,7 +49,7 @@ describe('mde-api-lint: which files it checks', function () {
       '.github/requests.http': bad,
     });
     try {
-      assert.deepEqual(paths(checked([], dir)), ['.github/requests.http', 'a.http', 'b.rest', 'c.json', 'd.md', 'deep/keep.http']);
+      assert.deepEqual(paths(checked([], dir)), ['.github/requests.http', 'a.http', 'b.rest', 'c.json', 'd.md', 'deep/keep.http', 'f.ps1']);
       // The same from a sub-folder: the root .gitignore still applies, and paths are relative to the working folder.
       assert.deepEqual(paths(checked(['.', '../build'], join(dir, 'deep'))), ['keep.http']);
       // A file named on the command line is checked even when .gitignore lists it.
