@@ -19,11 +19,14 @@ export const rules: Readonly<Record<FindingCode, RuleInfo>> = {
   'duplicate-key': { severity: 'error', description: () => t('Two body keys differ only by letter case.') },
   'invalid-json': { severity: 'error', description: () => t('The request body is not valid JSON.') },
   'sent-comment': { severity: 'error', description: () => t('A comment after JSON on the same line is sent with the body.') },
-  'documented-variant': { severity: 'hint', description: () => t('A name or value in a spelling the docs also use, but not the canonical one.') },
+  'documented-variant': { severity: 'information', description: () => t('A name or value in a spelling the docs also use, but not the canonical one.') },
   'body-on-get': { severity: 'warning', description: () => t('A GET or HEAD request carries a body.') },
   'missing-content-type': { severity: 'warning', description: () => t('A JSON body is sent without "Content-Type: application/json".') },
   'wrong-method': { severity: 'error', description: () => t('The HTTP method is not the documented one for this path.') },
   'unknown-path': { severity: 'information', description: () => t('The path is not among the documented operations that take a body.') },
+  'shallow-json-depth': { severity: 'error', description: () => t('PowerShell ConvertTo-Json cuts a body nested deeper than its default depth of 2.') },
+  'form-encoded-body': { severity: 'error', description: () => t('A script sends a JSON operation its body form-encoded.') },
+  'unserialized-body': { severity: 'error', description: () => t('A script sends an object that is never serialized to JSON.') },
 };
 
 export const ruleCodes = Object.keys(rules) as FindingCode[];

@@ -16,7 +16,10 @@ export type FindingCode =
   | 'body-on-get'
   | 'missing-content-type'
   | 'wrong-method'
-  | 'unknown-path';
+  | 'unknown-path'
+  | 'shallow-json-depth'
+  | 'form-encoded-body'
+  | 'unserialized-body';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -30,7 +33,7 @@ export interface TextEditSpec {
 /** A fix the editor can offer. `preferred` fixes are safe to apply in bulk (fix all). */
 export interface FixSpec {
   /** Which wording the server uses for the fix's title. */
-  readonly kind: 'rename-key' | 'fix-value-case' | 'add-required' | 'remove-duplicate' | 'escape-line-breaks';
+  readonly kind: 'rename-key' | 'fix-value-case' | 'add-required' | 'remove-duplicate' | 'escape-line-breaks' | 'add-json-depth' | 'serialize-body';
   readonly edits: readonly TextEditSpec[];
   readonly preferred: boolean;
   /** Values the title names, e.g. the new spelling. */

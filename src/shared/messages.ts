@@ -61,6 +61,12 @@ function baseMessage(finding: Finding): string {
       return t('{method} is not documented for this path: the docs give {expected}.', a);
     case 'unknown-path':
       return t('This path is not among the documented Defender for Endpoint operations that take a body.');
+    case 'shallow-json-depth':
+      return t('ConvertTo-Json stops at depth 2 unless told otherwise: this body nests deeper, so the API would receive "System.Collections.Hashtable" in place of its inner objects. Add -Depth.');
+    case 'form-encoded-body':
+      return t('{title} takes a JSON body, but this sends it form-encoded: the API would answer InvalidRequestBody.', a);
+    case 'unserialized-body':
+      return t('This object would be sent as the text "[object Object]": {title} takes a JSON body, so serialize it with JSON.stringify.', a);
   }
 }
 
@@ -76,6 +82,10 @@ export function fixTitle(fix: FixSpec): string {
       return t('Remove duplicate "{name}"', fix.args);
     case 'escape-line-breaks':
       return t('Escape the line breaks');
+    case 'add-json-depth':
+      return t('Add -Depth 10');
+    case 'serialize-body':
+      return t('Send it as JSON: {text}', fix.args);
   }
 }
 
