@@ -10,7 +10,9 @@ import type { Span } from '../http/httpParser';
 export interface ViewMap {
   /** The host offset a view offset stands for; the view's end maps to the end of its last character. */
   toHost(viewOffset: number): number;
-  /** The view offset of the first view character at or after a host offset. */
+  /** Where a view range ending at `viewEnd` ends in the host: after its last character, not at the next one. */
+  toHostEnd(viewEnd: number): number;
+  /** The view offset of the first view character the host writes at or after a host offset. */
   toView(hostOffset: number): number;
   /** The host edit for a view edit, or undefined when the host cannot express it. */
   hostEdit(edit: TextEditSpec): TextEditSpec | undefined;
@@ -144,13 +146,21 @@ export class JsonView implements ViewMap {
     return this.hostStarts[Math.max(0, viewOffset)];
   }
 
+  toHostEnd(viewEnd: number): number {
+    if (viewEnd <= 0 || this.text.length === 0) {
+      return this.toHost(0);
+    }
+    return this.hostEnds[Math.min(viewEnd, this.text.length) - 1];
+  }
+
   toView(hostOffset: number): number {
     const starts = this.hostStarts;
     let low = 0;
     let high = starts.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.hostEnds[middle] <= hostOffset && starts[middle] < hostOffset) {
+      // Characters the host does not write (a bare key's quotes) sit at their neighbours' offsets: skipped.
+      if (this.hostEnds[middle] <= hostOffset && (starts[middle] < hostOffset || starts[middle] === this.hostEnds[middle])) {
         low = middle + 1;
       } else {
         high = middle;
@@ -173,7 +183,7 @@ export class JsonView implements ViewMap {
       return undefined;
     }
     const start = this.toHost(edit.start);
-    const end = edit.end > edit.start ? this.hostEnds[Math.min(edit.end, this.text.length) - 1] : start;
+    const end = edit.end > edit.start ? this.toHostEnd(edit.end) : start;
     return { start, end, newText };
   }
 
