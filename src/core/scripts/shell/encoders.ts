@@ -29,21 +29,38 @@ function endsHeredoc(json: string, delimiter: string | undefined): boolean {
 }
 
 /**
- * The encoder for a body written in these pieces. A word may mix quotings (`'{"a": "'"$x"'"}'`):
- * text is then written only where every quoting the word uses would write it the same way, since an
- * encoder is not told where its text goes.
+ * The encoder for a body written in these pieces. A word may change quoting along the way
+ * (`'{"a": "it'\''s"}'`): text is written in the quoting of the place it goes. A replaced range that
+ * starts and ends in the same quoting leaves the shell in that quoting, so the new text, written in
+ * it, reads back the same whatever the range crossed.
  */
 export function wordEncoder(pieces: readonly ShellPiece[], delimiter?: string): TextEncoder {
-  const quotings = [...new Set(pieces.filter((piece) => piece.kind !== 'interpolation').map((piece) => piece.quoting))];
-  return (json) => {
-    let written: string | undefined;
-    for (const quoting of quotings) {
-      const encoded = encodeIn(quoting, json, delimiter);
-      if (encoded === undefined || (written !== undefined && encoded !== written)) {
-        return undefined;
-      }
-      written = encoded;
+  return (json, hostStart, hostEnd) => {
+    const first = pieceAt(pieces, hostStart);
+    const last = hostEnd > hostStart ? pieceAt(pieces, hostEnd - 1) : first;
+    if (!first || !last || first.kind === 'interpolation' || last.kind === 'interpolation' || first.quoting !== last.quoting) {
+      return undefined;
     }
-    return written;
+    return encodeIn(first.quoting, json, delimiter);
   };
+}
+
+/** The piece that writes the character at a host offset. */
+function pieceAt(pieces: readonly ShellPiece[], offset: number): ShellPiece | undefined {
+  let low = 0;
+  let high = pieces.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (pieceEnd(pieces[middle]) <= offset) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  const piece = pieces[low];
+  return piece && piece.hostStart <= offset ? piece : undefined;
+}
+
+function pieceEnd(piece: ShellPiece): number {
+  return piece.kind === 'text' ? piece.hostStart + piece.text.length : piece.hostEnd;
 }
