@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { wordEncoder } from '../../../src/core/scripts/shell/encoders';
-import { decodedText, readWord, type Quoting } from '../../../src/core/scripts/shell/words';
+import { decodedText, heredocPieces, readWord, type Quoting } from '../../../src/core/scripts/shell/words';
 import { testParsers } from '../helpers/parsers';
 import { runs } from '../property/invariants';
 
@@ -69,6 +69,23 @@ describe('shell quoting: read as bash reads it, written so bash reads it back', 
       }),
       runs(25),
     );
+  });
+
+  it('reads heredoc lines as cat writes them out, expanding or literal', async () => {
+    const lines = '{"a": "C:\\\\Users \\$HOME \\` \\" \\n tail \\\nnext"}\n';
+    const script = `cat <<EOF\n${lines}EOF\ncat <<'EOF'\n${lines}EOF\ncat <<-"EOF"\n${lines}\tEOF\n`;
+    const parser = await testParsers.prepare('bash');
+    const tree = parser.parse(script)!;
+    try {
+      const ours = tree.rootNode.descendantsOfType('heredoc_body').map((body) =>
+        heredocPieces(body!, script)
+          .pieces.map((piece) => (piece.kind === 'text' ? piece.text : piece.kind === 'escape' ? piece.char : '?'))
+          .join(''),
+      );
+      assert.equal(ours.join(''), execFileSync('bash', ['-c', script], { encoding: 'utf8' }));
+    } finally {
+      tree.delete();
+    }
   });
 
   it('writes heredoc text that cat gives back, and refuses text that would end the heredoc', () => {

@@ -86,7 +86,33 @@ export function heredocPieces(body: Node, text: string): { pieces: ShellPiece[];
   const quoted = /['"\\]/.test(start);
   const quoting: Quoting = quoted ? 'heredoc-literal' : 'heredoc';
   const pieces = textPieces(body.startIndex, body.endIndex, text, quoting, quoted ? [] : expansionsIn(body));
-  return { pieces, quoting, delimiter: start.replace(/['"\\]/g, '') };
+  const tabsStripped = body.parent?.children.some((child) => child?.type === '<<-');
+  return { pieces: tabsStripped ? withoutLeadingTabs(pieces, text) : pieces, quoting, delimiter: start.replace(/['"\\]/g, '') };
+}
+
+/** `<<-`: the tabs that start each line are not part of the text. */
+function withoutLeadingTabs(pieces: readonly ShellPiece[], text: string): ShellPiece[] {
+  const kept: ShellPiece[] = [];
+  for (const piece of pieces) {
+    if (piece.kind !== 'text') {
+      kept.push(piece);
+      continue;
+    }
+    const keep = (from: number, to: number) => {
+      if (to > from) {
+        kept.push({ ...piece, hostStart: piece.hostStart + from, text: piece.text.slice(from, to) });
+      }
+    };
+    let from = 0;
+    for (const tabs of piece.text.matchAll(/\t+/g)) {
+      if (text[piece.hostStart + tabs.index - 1] === '\n') {
+        keep(from, tabs.index);
+        from = tabs.index + tabs[0].length;
+      }
+    }
+    keep(from, piece.text.length);
+  }
+  return kept;
 }
 
 /**
