@@ -24,8 +24,12 @@ export interface ViewMap {
  */
 export type TokenWriter = (value: unknown) => string | undefined;
 
-/** How a host writes arbitrary JSON text at a place (escaping it into a string literal, say). */
-export type TextEncoder = (jsonText: string) => string | undefined;
+/**
+ * How a host writes arbitrary JSON text at a place (escaping it into a string literal, say). It is
+ * told the host range the text replaces, for hosts whose escaping changes along a literal (a shell
+ * word may be partly '…' and partly "…").
+ */
+export type TextEncoder = (jsonText: string, hostStart: number, hostEnd: number) => string | undefined;
 
 interface Token {
   readonly viewStart: number;
@@ -178,13 +182,10 @@ export class JsonView implements ViewMap {
     if (!this.encode || token) {
       return undefined;
     }
-    const newText = this.encode(edit.newText);
-    if (newText === undefined) {
-      return undefined;
-    }
     const start = this.toHost(edit.start);
     const end = edit.end > edit.start ? this.toHostEnd(edit.end) : start;
-    return { start, end, newText };
+    const newText = this.encode(edit.newText, start, end);
+    return newText === undefined ? undefined : { start, end, newText };
   }
 
   private tokenAt(start: number, end: number): Token | undefined {
