@@ -1,10 +1,12 @@
 /** Which extractor reads which script language. */
 import { grammarOfLanguage, type Grammar } from './grammars';
 import { powershellExtractor } from './powershell/extract';
+import { pythonExtractor } from './python/extract';
 import type { ScriptExtractor } from './scriptExtractor';
 
 const EXTRACTORS: Readonly<Partial<Record<Grammar, ScriptExtractor>>> = {
   powershell: powershellExtractor,
+  python: pythonExtractor,
 };
 
 export interface ScriptLanguage {
