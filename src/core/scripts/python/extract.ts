@@ -9,7 +9,7 @@ import type { BodyTarget, EmbeddedBody, HostSyntax, SendPitfall } from '../../em
 import { directiveAbove } from '../directiveComment';
 import { literalView, type HostValue } from '../literalView';
 import type { ScriptExtractor } from '../scriptExtractor';
-import { looksLikeJsonObject, stringView } from '../stringView';
+import { stringView, type StringPiece } from '../stringView';
 import { ImportNames, sendCalls, type SendCall } from './calls';
 import { isDictNode, namedChildren, readValue, unwrap } from './literals';
 import { TextResolver, UNKNOWN, urlText } from './resolve';
@@ -117,7 +117,7 @@ class PythonScript {
     }
     const kind = stringKind(node);
     const pieces = stringPieces(node, this.text, source.template);
-    if (!kind || !pieces || !looksLikeJsonObject(pieces)) {
+    if (!kind || !pieces || !opensAnObject(pieces)) {
       return undefined;
     }
     // In a triple-quoted literal quotes are escaped only where needed, unless the author escapes them
@@ -262,6 +262,20 @@ function assignedOrWritten(statement: Node): Node | undefined {
     return inner.childForFieldName('right') ?? undefined;
   }
   return inner;
+}
+
+/** The decoded text starts with `{`: in an f-string or a `.format` template that brace is written `{{`. */
+function opensAnObject(pieces: readonly StringPiece[]): boolean {
+  for (const piece of pieces) {
+    const decoded = piece.kind === 'text' ? piece.text.trimStart() : piece.kind === 'escape' ? piece.char.trimStart() : undefined;
+    if (decoded === undefined) {
+      return false;
+    }
+    if (decoded.length > 0) {
+      return decoded.startsWith('{');
+    }
+  }
+  return false;
 }
 
 function firstArgument(call: Node): Node | undefined {
