@@ -157,7 +157,8 @@ function readSendCall(call: Node, imports: ImportNames, clients: Map<string, { l
     baseUrl = owner ? keywordArguments(namedChildren(owner.constructor.childForFieldName('arguments') ?? owner.constructor)).get('base_url')?.childForFieldName('value') ?? undefined : undefined;
   }
   const body = bodyArgument(keywords, positional, args, library === 'requests' && verb !== undefined && POSITIONAL_DATA.has(verb));
-  if (!body) {
+  // `pd.DataFrame(data={…})` is no request: a helper must say it sends, by its name or a method or URL argument.
+  if (!body || (client === 'helper' && !looksLikeSender(verb ?? '', keywords))) {
     return undefined;
   }
   const isRequest = verb === 'request' && client !== 'helper';
@@ -174,6 +175,17 @@ function readSendCall(call: Node, imports: ImportNames, clients: Map<string, { l
     methodSpan = methodNode && method ? { start: methodNode.startIndex, end: methodNode.endIndex } : undefined;
   }
   return { call, client, method, methodSpan, url: url ?? undefined, baseUrl, body, hasJsonKeyword: keywords.has('json') };
+}
+
+const SENDER_WORDS = new Set(['post', 'put', 'patch', 'request', 'requests', 'call', 'send', 'rest', 'api', 'http', 'invoke']);
+
+/** `_make_rest_call`, `sendRequest`, `api_post`: a word of the name says it sends. */
+function looksLikeSender(name: string, keywords: Map<string, Node>): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split('_');
+  return words.some((word) => SENDER_WORDS.has(word)) || keywords.has('method') || keywords.has('url') || keywords.has('endpoint');
 }
 
 function bodyArgument(keywords: Map<string, Node>, positional: readonly Node[], args: readonly Node[], positionalData: boolean): BodyArgument | undefined {
