@@ -8,6 +8,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Span } from '../../http/httpParser';
 import { namedChildren, unwrap } from './literals';
 import type { TextResolver } from './resolve';
+import type { SyntaxIndex } from './syntaxIndex';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 const MODULE_VERBS = new Set([...[...VERBS].flatMap((verb) => [`requests.${verb}`, `httpx.${verb}`]), 'aiohttp.request']);
@@ -42,11 +43,8 @@ export class ImportNames {
   private readonly modules = new Map<string, string>();
   private readonly names = new Map<string, string>();
 
-  constructor(root: Node) {
-    for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-      if (!statement) {
-        continue;
-      }
+  constructor(index: SyntaxIndex) {
+    for (const statement of index.of('import_statement', 'import_from_statement')) {
       const from = statement.type === 'import_from_statement' ? normalize(statement.childForFieldName('module_name')?.text ?? '') : undefined;
       for (const imported of statement.childrenForFieldName('name')) {
         if (!imported) {
@@ -94,10 +92,10 @@ function keywordArguments(args: readonly Node[]): Map<string, Node> {
 }
 
 /** Every call that sends a body, in document order. */
-export function sendCalls(calls: readonly Node[], imports: ImportNames, resolver: TextResolver, root: Node): SendCall[] {
-  const clients = clientObjects(root, imports);
+export function sendCalls(index: SyntaxIndex, imports: ImportNames, resolver: TextResolver): SendCall[] {
+  const clients = clientObjects(index, imports);
   const sends: SendCall[] = [];
-  for (const call of calls) {
+  for (const call of index.of('call')) {
     const send = readSendCall(call, imports, clients, resolver);
     if (send) {
       sends.push(send);
@@ -107,7 +105,7 @@ export function sendCalls(calls: readonly Node[], imports: ImportNames, resolver
 }
 
 /** `s = requests.Session()`, `self.client = httpx.Client(base_url=…)`, `async with aiohttp.ClientSession() as s`: the name and its constructor call. */
-function clientObjects(root: Node, imports: ImportNames): Map<string, { library: string; constructor: Node }> {
+function clientObjects(index: SyntaxIndex, imports: ImportNames): Map<string, { library: string; constructor: Node }> {
   const clients = new Map<string, { library: string; constructor: Node }>();
   const record = (target: Node | null | undefined, value: Node | null | undefined) => {
     const call = value && unwrapAwait(value);
@@ -117,12 +115,12 @@ function clientObjects(root: Node, imports: ImportNames): Map<string, { library:
       clients.set(target.text, { library: qualified.split('.')[0], constructor: call });
     }
   };
-  for (const assignment of root.descendantsOfType('assignment')) {
-    record(assignment?.childForFieldName('left'), assignment?.childForFieldName('right'));
+  for (const assignment of index.of('assignment')) {
+    record(assignment.childForFieldName('left'), assignment.childForFieldName('right'));
   }
-  for (const pattern of root.descendantsOfType('as_pattern')) {
-    const alias = pattern?.childForFieldName('alias');
-    record(alias && namedChildren(alias)[0], pattern?.namedChild(0));
+  for (const pattern of index.of('as_pattern')) {
+    const alias = pattern.childForFieldName('alias');
+    record(alias && namedChildren(alias)[0], pattern.namedChild(0));
   }
   return clients;
 }

@@ -13,8 +13,9 @@ import { stringView, type StringPiece } from '../stringView';
 import { ImportNames, sendCalls, type SendCall } from './calls';
 import { isDictNode, namedChildren, readValue, unwrap } from './literals';
 import { TextResolver, UNKNOWN, urlText } from './resolve';
-import { Scopes, scopeOf, type Binding } from './scopes';
+import { Scopes, type Binding } from './scopes';
 import { BodySteps } from './steps';
+import { SyntaxIndex } from './syntaxIndex';
 import { stringEncoder, stringKind, stringPieces, type Template } from './strings';
 
 const MAX_HOPS = 8;
@@ -56,18 +57,18 @@ class PythonScript {
   private readonly resolver: TextResolver;
   private readonly imports: ImportNames;
   private readonly steps: BodySteps;
-  private readonly calls: Node[];
+  private readonly index: SyntaxIndex;
   private readonly claimed = new Set<string>();
 
   constructor(
     private readonly root: Node,
     private readonly text: string,
   ) {
-    this.calls = root.descendantsOfType('call').filter((call): call is Node => call !== null);
-    this.scopes = new Scopes(root);
+    this.index = new SyntaxIndex(root);
+    this.scopes = new Scopes(this.index);
     this.resolver = new TextResolver(this.scopes, text);
-    this.imports = new ImportNames(root);
-    this.steps = new BodySteps(root, text, this.calls);
+    this.imports = new ImportNames(this.index);
+    this.steps = new BodySteps(this.index, text, this.scopes);
   }
 
   bodies(): EmbeddedBody[] {
@@ -78,7 +79,7 @@ class PythonScript {
         bodies.push(body);
       }
     };
-    for (const send of sendCalls(this.calls, this.imports, this.resolver, this.root)) {
+    for (const send of sendCalls(this.index, this.imports, this.resolver)) {
       const source = this.bodySource(send.body.value);
       if (!source || this.claimed.has(idOf(source.node))) {
         continue;
@@ -87,7 +88,7 @@ class PythonScript {
       keep(this.embed(source, target, send.call, this.formEncoded(send, source)), source);
     }
     // Serialized and sent some way the script does not show (a helper, a queue): the keys may still name the operation.
-    for (const call of this.calls) {
+    for (const call of this.index.of('call')) {
       const argument = this.imports.qualify(call.childForFieldName('function') ?? call) === 'json.dumps' ? firstArgument(call) : undefined;
       const source = argument && !isOutput(call) ? this.bodySource(argument) : undefined;
       if (source && !this.claimed.has(idOf(source.node))) {
@@ -130,7 +131,7 @@ class PythonScript {
 
   private stepEntries(binding: Binding, use: Node | undefined) {
     // Steps after the send are not in what it sends; a use in another scope runs later, after all of them.
-    const sameScope = use && scopeOf(use, this.root).id === binding.scope.id;
+    const sameScope = use && this.scopes.scopeOf(use).id === binding.scope.id;
     return this.steps.entriesFor(binding, sameScope ? use.startIndex : Infinity, this.scopes.following(binding));
   }
 
@@ -226,8 +227,8 @@ class PythonScript {
   /** The statements right below an `# mde:` comment. */
   private directiveStatements(): Node[] {
     const statements: Node[] = [];
-    for (const comment of this.root.descendantsOfType('comment')) {
-      if (!comment || !/\bmde:/.test(comment.text)) {
+    for (const comment of this.index.of('comment')) {
+      if (!/\bmde:/.test(comment.text)) {
         continue;
       }
       const next = /\S/g;

@@ -7,6 +7,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from './literals';
+import type { SyntaxIndex } from './syntaxIndex';
 
 export interface Binding {
   readonly name: string;
@@ -20,47 +21,39 @@ export interface Binding {
   readonly scope: Node;
 }
 
-const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
-
-/** The function, class or lambda a node is written in; the module when none. */
-export function scopeOf(node: Node, root: Node): Node {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (SCOPES.has(parent.type)) {
-      return parent;
-    }
-  }
-  return root;
-}
-
 export class Scopes {
+  /** Every function, class and lambda, in document order: an enclosing one comes before those inside it. */
+  private readonly scopeNodes: Node[];
   /** Scope node id → name → bindings in document order. */
   private readonly names = new Map<number, Map<string, Binding[]>>();
   /** Class node id → attribute → `NAME = …` in the class body and `self.NAME = …` in its methods. */
   private readonly attributes = new Map<number, Map<string, Binding[]>>();
   private readonly classes = new Map<string, Node>();
 
-  constructor(private readonly root: Node) {
-    for (const assignment of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
-      if (assignment) {
-        this.addAssignment(assignment);
-      }
+  private readonly root: Node;
+
+  constructor(index: SyntaxIndex) {
+    this.root = index.root;
+    this.scopeNodes = index.of('function_definition', 'class_definition', 'lambda');
+    for (const assignment of index.of('assignment', 'augmented_assignment')) {
+      this.addAssignment(assignment);
     }
-    for (const definition of root.descendantsOfType(['function_definition', 'lambda'])) {
-      const parameters = definition?.childForFieldName('parameters');
+    for (const definition of index.of('function_definition', 'lambda')) {
+      const parameters = definition.childForFieldName('parameters');
       for (const name of parameters ? parameterNames(parameters) : []) {
-        this.add(definition!, { name: name.text, offset: definition!.startIndex, scope: definition! });
+        this.add(definition, { name: name.text, offset: definition.startIndex, scope: definition });
       }
     }
-    for (const target of root.descendantsOfType(['for_statement', 'as_pattern_target'])) {
-      const left = target?.type === 'as_pattern_target' ? target : target?.childForFieldName('left');
+    for (const target of index.of('for_statement', 'as_pattern_target')) {
+      const left = target.type === 'as_pattern_target' ? target : target.childForFieldName('left');
       for (const name of left ? identifiersIn(left) : []) {
-        const scope = scopeOf(name, root);
-        this.add(scope, { name: name.text, offset: target!.startIndex, scope });
+        const scope = this.scopeOf(name);
+        this.add(scope, { name: name.text, offset: target.startIndex, scope });
       }
     }
-    for (const definition of root.descendantsOfType('class_definition')) {
-      const name = definition?.childForFieldName('name');
-      if (definition && name && scopeOf(definition, root) === root) {
+    for (const definition of index.of('class_definition')) {
+      const name = definition.childForFieldName('name');
+      if (name && this.scopeOf(definition).id === this.root.id) {
         this.classes.set(name.text, definition);
       }
     }
@@ -69,9 +62,26 @@ export class Scopes {
     }
   }
 
+  /**
+   * The function, class or lambda a node is written in; the module when none. Found by offsets:
+   * walking up through parents costs a search from the root at each step.
+   */
+  scopeOf(node: Node): Node {
+    let found = this.root;
+    for (const scope of this.scopeNodes) {
+      if (scope.startIndex > node.startIndex) {
+        break;
+      }
+      if (scope.endIndex >= node.endIndex && scope.id !== node.id) {
+        found = scope;
+      }
+    }
+    return found;
+  }
+
   /** The binding a name has at a node, or undefined when no scope around it binds the name. */
   lookup(name: string, at: Node): Binding | undefined {
-    return this.lookupFrom(name, scopeOf(at, this.root), at.startIndex);
+    return this.lookupFrom(name, this.scopeOf(at), at.startIndex);
   }
 
   /** The next assignment of the same name in the same scope: where a body built in steps stops. */
@@ -101,7 +111,7 @@ export class Scopes {
         }
       }
       own = false;
-      scope = scope.id === this.root.id ? null : scopeOf(scope, this.root);
+      scope = scope.id === this.root.id ? null : this.scopeOf(scope);
     }
     return undefined;
   }
@@ -113,8 +123,8 @@ export class Scopes {
   attribute(object: string, name: string, at: Node): Binding | undefined {
     let owner: Node | undefined;
     if (object === 'self' || object === 'cls') {
-      const method = scopeOf(at, this.root);
-      const around = method.id === this.root.id ? undefined : scopeOf(method, this.root);
+      const method = this.scopeOf(at);
+      const around = method.id === this.root.id ? undefined : this.scopeOf(method);
       owner = around?.type === 'class_definition' ? around : undefined;
     } else {
       owner = this.classes.get(object);
@@ -140,7 +150,7 @@ export class Scopes {
     if (!left) {
       return;
     }
-    const scope = scopeOf(assignment, this.root);
+    const scope = this.scopeOf(assignment);
     const augmented = assignment.type === 'augmented_assignment';
     const operator = augmented ? assignment.childForFieldName('operator')?.text : '=';
     if (operator === '|=') {
@@ -159,7 +169,7 @@ export class Scopes {
     } else if (left.type === 'attribute') {
       const object = left.childForFieldName('object');
       const attribute = left.childForFieldName('attribute');
-      const owner = scope.id === this.root.id ? undefined : scopeOf(scope, this.root);
+      const owner = scope.id === this.root.id ? undefined : this.scopeOf(scope);
       if (object?.type === 'identifier' && (object.text === 'self' || object.text === 'cls') && attribute && owner?.type === 'class_definition') {
         this.addAttribute(owner, { name: attribute.text, offset: assignment.startIndex, value, augmented: false, scope });
       }

@@ -6,7 +6,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { HostEntry } from '../literalView';
 import { argumentEntries, dictionaryEntries, readKey, readValue, unknownEntry, unwrap } from './literals';
-import { scopeOf, type Binding } from './scopes';
+import type { Binding, Scopes } from './scopes';
+import type { SyntaxIndex } from './syntaxIndex';
 
 interface Step {
   readonly offset: number;
@@ -18,16 +19,14 @@ export class BodySteps {
   private readonly steps = new Map<string, Step[]>();
 
   constructor(
-    private readonly root: Node,
+    index: SyntaxIndex,
     private readonly text: string,
-    calls: readonly Node[],
+    private readonly scopes: Scopes,
   ) {
-    for (const assignment of root.descendantsOfType(['assignment', 'augmented_assignment'])) {
-      if (assignment) {
-        this.addAssignment(assignment);
-      }
+    for (const assignment of index.of('assignment', 'augmented_assignment')) {
+      this.addAssignment(assignment);
     }
-    for (const call of calls) {
+    for (const call of index.of('call')) {
       const callee = call.childForFieldName('function');
       const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
       const argumentList = call.childForFieldName('arguments');
@@ -71,7 +70,7 @@ export class BodySteps {
   }
 
   private add(statement: Node, name: string, entries: () => HostEntry[]): void {
-    const key = `${scopeOf(statement, this.root).id}:${name}`;
+    const key = `${this.scopes.scopeOf(statement).id}:${name}`;
     const list = this.steps.get(key) ?? [];
     list.push({ offset: statement.startIndex, entries });
     this.steps.set(key, list);
