@@ -119,12 +119,19 @@ export class JsonViewBuilder {
   private spread(json: string, hostStart: number, hostEnd: number): void {
     this.parts.push(json);
     const hostLength = hostEnd - hostStart;
-    // Quotes the host does not write (a bare key) sit on the token's edges: characters inside map one for one.
-    const shift = json.length === hostLength ? 0 : Math.max(0, (json.length - hostLength) >> 1);
+    // The view writes JSON quotes where the host writes none (a bare key) or more (`'''x'''`, r'x'):
+    // the inside of a token maps one for one, centred, and its first and last characters reach the
+    // token's edges, so a range over the whole token is the whole host token.
+    const delta = hostLength - json.length;
+    const shift = delta >= 0 ? delta >> 1 : -((1 - delta) >> 1);
+    const first = this.hostStarts.length;
     for (let i = 0; i < json.length; i++) {
-      const start = hostStart + clamp(i - shift, 0, hostLength);
-      this.hostStarts.push(start);
-      this.hostEnds.push(hostStart + clamp(i - shift + 1, 0, hostLength));
+      this.hostStarts.push(hostStart + clamp(i + shift, 0, hostLength));
+      this.hostEnds.push(hostStart + clamp(i + shift + 1, 0, hostLength));
+    }
+    if (json.length > 0) {
+      this.hostStarts[first] = hostStart;
+      this.hostEnds[first + json.length - 1] = hostEnd;
     }
     this.length += json.length;
   }
