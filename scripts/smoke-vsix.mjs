@@ -73,7 +73,7 @@ const REQUIRED_FILES = [
   'extension/package.json', 'extension/dist/extension.js', 'extension/dist/client.js', 'extension/dist/server.js',
   'extension/dist/serverMain.js', 'extension/l10n/bundle.l10n.fr.json',
   'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/snippets/http.code-snippets',
-  /^extension\/syntaxes\/[^/]+\.json$/, 'extension/images/icon.png',
+  /^extension\/syntaxes\/[^/]+\.json$/, 'extension/language-configuration.json', 'extension/images/icon.png',
   // vsce stores these as readme.md, changelog.md and LICENSE.txt whatever the repo's spelling.
   /^extension\/README\.md$/i, /^extension\/CHANGELOG\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
 ];
