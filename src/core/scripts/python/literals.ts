@@ -4,11 +4,10 @@ import type { TokenWriter } from '../../json/jsonView';
 import type { HostEntry, HostValue } from '../literalView';
 import { stringKind, stringValue, stringWriter } from './strings';
 
-const KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
-  'while', 'with', 'yield',
-]);
+// One string, not a list of quoted words: a quoted `from` would read as an import to the source scanners.
+const KEYWORDS = new Set(
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
+);
 
 /** A keyword argument's name is the key: a new name that is no identifier cannot be written there. */
 export const identifierWriter: TokenWriter = (value) =>
@@ -41,17 +40,23 @@ export function isDictNode(node: Node): boolean {
   return node.type === 'dictionary' || isDictCall(node);
 }
 
-export function readValue(node: Node, text: string): HostValue {
+/** Python's own parser refuses more than 200 nested brackets; deeper (generated) text stands as unknown instead of overflowing the stack. */
+const MAX_DEPTH = 200;
+
+export function readValue(node: Node, text: string, depth = 0): HostValue {
   const value = unwrap(node);
   const span = { start: value.startIndex, end: value.endIndex };
+  if (depth > MAX_DEPTH) {
+    return { kind: 'unknown', span };
+  }
   switch (value.type) {
     case 'dictionary':
-      return { kind: 'object', ...delimiters(value, '}'), entries: dictionaryEntries(value, text) };
+      return { kind: 'object', ...delimiters(value, '}'), entries: dictionaryEntries(value, text, depth + 1) };
     case 'call':
-      return isDictCall(value) ? readDictCall(value, text) : { kind: 'unknown', span };
+      return isDictCall(value) ? readDictCall(value, text, depth + 1) : { kind: 'unknown', span };
     case 'list':
     case 'tuple':
-      return { kind: 'array', ...delimiters(value, value.type === 'list' ? ']' : ')'), elements: namedChildren(value).map((child) => readValue(child, text)) };
+      return { kind: 'array', ...delimiters(value, value.type === 'list' ? ']' : ')'), elements: namedChildren(value).map((child) => readValue(child, text, depth + 1)) };
     case 'string':
     case 'concatenated_string': {
       const decoded = stringValue(value, text);
@@ -97,7 +102,7 @@ function delimiters(node: Node, closing: string): { open: { start: number; end: 
 }
 
 /** The entries of a dict literal, in order; `**other` stands for keys only known when the script runs. */
-export function dictionaryEntries(node: Node, text: string): HostEntry[] {
+export function dictionaryEntries(node: Node, text: string, depth = 0): HostEntry[] {
   const entries: HostEntry[] = [];
   for (const child of namedChildren(node)) {
     if (child.type === 'pair') {
@@ -106,7 +111,7 @@ export function dictionaryEntries(node: Node, text: string): HostEntry[] {
       if (!keyNode) {
         continue;
       }
-      entries.push({ key: readKey(keyNode, text), keySpan: { start: keyNode.startIndex, end: keyNode.endIndex }, value: valueNode ? readValue(valueNode, text) : undefined });
+      entries.push({ key: readKey(keyNode, text), keySpan: { start: keyNode.startIndex, end: keyNode.endIndex }, value: valueNode ? readValue(valueNode, text, depth) : undefined });
     } else if (child.type === 'dictionary_splat') {
       entries.push(unknownEntry(child));
     }
@@ -129,7 +134,7 @@ export function unknownEntry(node: Node): HostEntry {
 }
 
 /** The entries a call's arguments add to a dict: `dict(Key=…)`, `body.update({…}, Key=…)`. */
-export function argumentEntries(argumentList: Node, text: string): HostEntry[] {
+export function argumentEntries(argumentList: Node, text: string, depth = 0): HostEntry[] {
   const entries: HostEntry[] = [];
   for (const argument of namedChildren(argumentList)) {
     const inner = unwrap(argument);
@@ -138,13 +143,13 @@ export function argumentEntries(argumentList: Node, text: string): HostEntry[] {
       const value = argument.childForFieldName('value');
       if (name) {
         const span = { start: name.startIndex, end: name.endIndex };
-        entries.push({ key: { name: name.text, span, write: identifierWriter }, keySpan: span, value: value ? readValue(value, text) : undefined });
+        entries.push({ key: { name: name.text, span, write: identifierWriter }, keySpan: span, value: value ? readValue(value, text, depth) : undefined });
       }
     } else if (inner.type === 'dictionary') {
-      entries.push(...dictionaryEntries(inner, text));
+      entries.push(...dictionaryEntries(inner, text, depth + 1));
     } else if (isDictCall(inner)) {
       const nested = inner.childForFieldName('arguments');
-      entries.push(...(nested ? argumentEntries(nested, text) : []));
+      entries.push(...(nested && depth <= MAX_DEPTH ? argumentEntries(nested, text, depth + 1) : []));
     } else {
       entries.push(unknownEntry(argument));
     }
@@ -152,13 +157,13 @@ export function argumentEntries(argumentList: Node, text: string): HostEntry[] {
   return entries;
 }
 
-function readDictCall(call: Node, text: string): HostValue {
+function readDictCall(call: Node, text: string, depth: number): HostValue {
   const argumentList = call.childForFieldName('arguments')!;
   const { close } = delimiters(argumentList, ')');
   return {
     kind: 'object',
     open: { start: call.startIndex, end: argumentList.startIndex + 1 },
     close,
-    entries: argumentEntries(argumentList, text),
+    entries: argumentEntries(argumentList, text, depth),
   };
 }

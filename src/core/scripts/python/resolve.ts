@@ -16,6 +16,9 @@ const URLJOIN = new Set(['urljoin', 'urllib.parse.urljoin', 'parse.urljoin', 'ur
 const PATH_JOIN = new Set(['posixpath.join']);
 
 export class TextResolver {
+  /** Binding → hops left → text: the same question always gets the same answer. */
+  private readonly resolved = new Map<Binding, Map<number, string>>();
+
   constructor(
     private readonly scopes: Scopes,
     private readonly text: string,
@@ -71,11 +74,26 @@ export class TextResolver {
     if (!binding.value || hops < 0) {
       return UNKNOWN;
     }
+    // Each assignment is resolved once: `b = a + a; c = b + b; …` would otherwise double the work at each step.
+    let byHops = this.resolved.get(binding);
+    if (!byHops) {
+      byHops = new Map();
+      this.resolved.set(binding, byHops);
+    }
+    const known = byHops.get(hops);
+    if (known !== undefined) {
+      return known;
+    }
+    byHops.set(hops, UNKNOWN);
+    let text: string;
     if (binding.augmented) {
       const before = this.scopes.before(binding);
-      return (before ? this.binding(before, hops - 1) : UNKNOWN) + this.resolve(binding.value, hops);
+      text = (before ? this.binding(before, hops - 1) : UNKNOWN) + this.resolve(binding.value, hops);
+    } else {
+      text = this.resolve(binding.value, hops);
     }
-    return this.resolve(binding.value, hops);
+    byHops.set(hops, text);
+    return text;
   }
 
   private stringText(node: Node, hops: number): string {

@@ -24,6 +24,10 @@ export interface Binding {
 export class Scopes {
   /** Every function, class and lambda, in document order: an enclosing one comes before those inside it. */
   private readonly scopeNodes: Node[];
+  private readonly scopeStarts: number[];
+  private readonly scopeEnds: number[];
+  /** For each scope, the index of the scope around it, or -1. */
+  private readonly scopeParents: number[];
   /** Scope node id → name → bindings in document order. */
   private readonly names = new Map<number, Map<string, Binding[]>>();
   /** Class node id → attribute → `NAME = …` in the class body and `self.NAME = …` in its methods. */
@@ -35,6 +39,18 @@ export class Scopes {
   constructor(index: SyntaxIndex) {
     this.root = index.root;
     this.scopeNodes = index.of('function_definition', 'class_definition', 'lambda');
+    // Offsets read once: each read of a node's end is a call into WebAssembly.
+    this.scopeStarts = this.scopeNodes.map((scope) => scope.startIndex);
+    this.scopeEnds = this.scopeNodes.map((scope) => scope.endIndex);
+    const open: number[] = [];
+    this.scopeParents = this.scopeNodes.map((_, i) => {
+      while (open.length > 0 && this.scopeEnds[open[open.length - 1]] < this.scopeEnds[i]) {
+        open.pop();
+      }
+      const parent = open.length > 0 ? open[open.length - 1] : -1;
+      open.push(i);
+      return parent;
+    });
     for (const assignment of index.of('assignment', 'augmented_assignment')) {
       this.addAssignment(assignment);
     }
@@ -67,16 +83,25 @@ export class Scopes {
    * walking up through parents costs a search from the root at each step.
    */
   scopeOf(node: Node): Node {
-    let found = this.root;
-    for (const scope of this.scopeNodes) {
-      if (scope.startIndex > node.startIndex) {
-        break;
-      }
-      if (scope.endIndex >= node.endIndex && scope.id !== node.id) {
-        found = scope;
+    const start = node.startIndex;
+    const end = node.endIndex;
+    // The last scope starting at or before the node, then out through the scopes around it.
+    let low = 0;
+    let high = this.scopeStarts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.scopeStarts[middle] <= start) {
+        low = middle + 1;
+      } else {
+        high = middle;
       }
     }
-    return found;
+    for (let i = low - 1; i >= 0; i = this.scopeParents[i]) {
+      if (this.scopeEnds[i] >= end && this.scopeNodes[i].id !== node.id) {
+        return this.scopeNodes[i];
+      }
+    }
+    return this.root;
   }
 
   /** The binding a name has at a node, or undefined when no scope around it binds the name. */
