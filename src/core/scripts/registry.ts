@@ -1,10 +1,14 @@
 /** Which extractor reads which script language. */
 import { grammarOfLanguage, type Grammar } from './grammars';
+import { javascriptExtractor } from './javascript/extract';
 import { powershellExtractor } from './powershell/extract';
 import type { ScriptExtractor } from './scriptExtractor';
 
 const EXTRACTORS: Readonly<Partial<Record<Grammar, ScriptExtractor>>> = {
   powershell: powershellExtractor,
+  javascript: javascriptExtractor,
+  typescript: javascriptExtractor,
+  tsx: javascriptExtractor,
 };
 
 export interface ScriptLanguage {
