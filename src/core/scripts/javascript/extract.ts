@@ -111,15 +111,17 @@ class JavaScriptFile {
     let source: BodySource | undefined;
     let bodyIndex = -1;
     for (let i = 0; i < args.length && !source; i++) {
-      if (BODY_LIKE.has(unwrap(args[i]).type)) {
-        source = this.bodySource(args[i]);
+      const candidate = BODY_LIKE.has(unwrap(args[i]).type) ? this.bodySource(args[i]) : undefined;
+      if (candidate && (candidate.node.type === 'object' || this.jsonPieces(candidate.node))) {
+        source = candidate;
         bodyIndex = i;
       }
     }
-    if (!source || this.isClaimed(source.node) || (source.node.type !== 'object' && !this.jsonPieces(source.node))) {
+    if (!source || this.isClaimed(source.node)) {
       return;
     }
-    const directive = directiveAbove(this.text, statementOf(call).startIndex);
+    const statement = statementOf(call);
+    const directive = this.directed.has(statement.id) ? undefined : directiveAbove(this.text, statement.startIndex);
     let target: BodyTarget | undefined = directive;
     if (!target) {
       const urlArgument = args.find((argument, index) => index !== bodyIndex && URL_LIKE.has(unwrap(argument).type) && looksLikeUrl(this.urls.resolve(argument)));
@@ -139,7 +141,9 @@ class JavaScriptFile {
         methodSpan: methodNode ? spanOfNode(methodNode) : undefined,
       };
     }
-    this.add(source.node, target, [], undefined);
+    if (this.add(source.node, target, [], undefined) && directive) {
+      this.directed.add(statement.id);
+    }
   }
 
   /** Literals no call sends: bodies when a directive names their operation, or when their keys may. */

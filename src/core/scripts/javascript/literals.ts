@@ -100,7 +100,8 @@ export class LiteralReader {
         }
         const key = keyNode.type === 'property_identifier' ? { name: keyNode.text, span: { start: keyNode.startIndex, end: keyNode.endIndex }, write: stringWriter('bare', this.quote) } : this.literalKey(keyNode);
         const value = valueNode && !valueNode.isMissing ? this.read(valueNode, depth + 1) : undefined;
-        return { key, keySpan: { start: keyNode.startIndex, end: keyNode.endIndex }, value };
+        // `['Key']`: the key is the string inside the brackets.
+        return { key, keySpan: key?.span ?? { start: keyNode.startIndex, end: keyNode.endIndex }, value };
       }
       case 'shorthand_property_identifier': {
         // `{ comment }` sends the variable's value under its name: a new name keeps the variable as the value.
