@@ -5,7 +5,8 @@
  * `config.baseUrl` of an object literal. Anything else is unknown.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { FUNCTIONS, namedChildren, objectProperty, propertyName, unwrap } from './nodes';
+import { namedChildren, objectProperty, propertyName, unwrap } from './nodes';
+import { BLOCKS, FUNCTIONS, type Structure } from './structure';
 
 const MAX_HOPS = 8;
 
@@ -23,8 +24,13 @@ const DECLARATION_STATEMENTS = new Set(['lexical_declaration', 'variable_declara
 export class Bindings {
   private readonly assignments = new Map<string, Node[]>();
   private readonly thisAssignments = new Map<string, Node[]>();
+  /** Each block's declarations, indexed the first time a name is looked up in it. */
+  private readonly blocks = new Map<number, Map<string, Declaration[]>>();
 
-  constructor(root: Node) {
+  constructor(
+    root: Node,
+    private readonly structure: Structure,
+  ) {
     for (const assignment of root.descendantsOfType('assignment_expression')) {
       const left = assignment?.childForFieldName('left');
       if (!assignment || !left) {
@@ -63,7 +69,7 @@ export class Bindings {
 
   /** The value a name holds at `use`: the last assignment before it in the declaring scope, else the initial value. */
   private identifierValue(name: string, use: Node): Node | undefined {
-    const declaration = declarationOf(name, use);
+    const declaration = this.declarationOf(name, use);
     if (!declaration) {
       return undefined;
     }
@@ -77,7 +83,7 @@ export class Bindings {
         assignment.endIndex <= use.startIndex &&
         assignment.startIndex >= declaration.scope.startIndex &&
         assignment.endIndex <= declaration.scope.endIndex &&
-        sameDeclaration(declarationOf(name, left), declaration)
+        sameDeclaration(this.declarationOf(name, left), declaration)
       ) {
         value = assignment.childForFieldName('right') ?? undefined;
         latest = assignment.startIndex;
@@ -106,7 +112,7 @@ export class Bindings {
 
   /** A field of the enclosing class: its initializer, or the one `this.name = …` the class writes. */
   private thisValue(member: Node, name: string): Node | undefined {
-    const classBody = enclosingClassBody(member);
+    const classBody = this.structure.classBodyOf(member);
     if (!classBody) {
       return undefined;
     }
@@ -120,10 +126,43 @@ export class Bindings {
       }
     }
     const writes = (this.thisAssignments.get(name) ?? []).filter(
-      (assignment) => assignment.startIndex >= classBody.startIndex && assignment.endIndex <= classBody.endIndex && enclosingClassBody(assignment)?.id === classBody.id,
+      (assignment) => assignment.startIndex >= classBody.startIndex && assignment.endIndex <= classBody.endIndex && this.structure.classBodyOf(assignment)?.id === classBody.id,
     );
     // Written in several places, the field may hold any of the values when the request is sent.
     return writes.length === 1 ? (writes[0].childForFieldName('right') ?? undefined) : undefined;
+  }
+
+  /** The declaration of `name` visible at `use`, searched from the innermost scope out. */
+  private declarationOf(name: string, use: Node): Declaration | undefined {
+    for (const scope of this.structure.around(use)) {
+      const found = FUNCTIONS.has(scope.type) || scope.type === 'catch_clause' || scope.type.startsWith('for_') ? parameterOf(scope, name) : undefined;
+      if (found) {
+        return found;
+      }
+      if (BLOCKS.has(scope.type) && scope.type !== 'class_body') {
+        const declared = this.declaredIn(scope, name, use.startIndex);
+        if (declared) {
+          return declared;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The declaration of `name` among a block's statements: the last one before `before`, else the first. */
+  private declaredIn(block: Node, name: string, before: number): Declaration | undefined {
+    let declared = this.blocks.get(block.id);
+    if (!declared) {
+      declared = declarationsIn(block);
+      this.blocks.set(block.id, declared);
+    }
+    let found: Declaration | undefined;
+    for (const declaration of declared.get(name) ?? []) {
+      if (!found || declaration.at < before) {
+        found = declaration;
+      }
+    }
+    return found;
   }
 }
 
@@ -138,36 +177,6 @@ function push(map: Map<string, Node[]>, key: string, node: Node): void {
 
 function sameDeclaration(a: Declaration | undefined, b: Declaration): boolean {
   return !!a && a.scope.id === b.scope.id && a.at === b.at;
-}
-
-function enclosingClassBody(node: Node): Node | undefined {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (parent.type === 'class_body') {
-      return parent;
-    }
-    // A plain function has its own `this`; an arrow function shares its class's.
-    if (parent.type === 'function_declaration' || parent.type === 'function_expression' || parent.type === 'function') {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/** The declaration of `name` visible at `use`, searched from the innermost scope out. */
-function declarationOf(name: string, use: Node): Declaration | undefined {
-  for (let scope = use.parent; scope; scope = scope.parent) {
-    const found = FUNCTIONS.has(scope.type) || scope.type === 'catch_clause' || scope.type.startsWith('for_') ? parameterOf(scope, name) : undefined;
-    if (found) {
-      return found;
-    }
-    if (scope.type === 'program' || scope.type === 'statement_block' || scope.type === 'switch_case' || scope.type === 'switch_default') {
-      const declared = declaredIn(scope, name, use.startIndex);
-      if (declared) {
-        return declared;
-      }
-    }
-  }
-  return undefined;
 }
 
 /** A parameter, loop variable or caught error named `name`: declared, value unknown. */
@@ -206,33 +215,45 @@ function isAncestor(ancestor: Node | null, node: Node): boolean {
   return !!ancestor && ancestor.startIndex <= node.startIndex && node.endIndex <= ancestor.endIndex;
 }
 
-/** A `const`/`let`/`var`, function, class or import of `name` among a block's statements; the last one before `before` wins. */
-function declaredIn(block: Node, name: string, before: number): Declaration | undefined {
-  let found: Declaration | undefined;
+/** Every `const`/`let`/`var`, function, class and import a block's own statements declare, by name. */
+function declarationsIn(block: Node): Map<string, Declaration[]> {
+  const declared = new Map<string, Declaration[]>();
+  const add = (name: string, declaration: Declaration) => {
+    const list = declared.get(name);
+    if (list) {
+      list.push(declaration);
+    } else {
+      declared.set(name, [declaration]);
+    }
+  };
   for (const child of namedChildren(block)) {
     const statement = child.type === 'export_statement' ? (child.childForFieldName('declaration') ?? child) : child;
-    let declaration: Declaration | undefined;
     if (DECLARATION_STATEMENTS.has(statement.type)) {
       for (const declarator of namedChildren(statement)) {
         const binding = declarator.type === 'variable_declarator' ? declarator.childForFieldName('name') : null;
-        if (!binding) {
-          continue;
-        }
-        if (binding.type === 'identifier' && binding.text === name) {
-          declaration = { scope: block, at: declarator.startIndex, value: declarator.childForFieldName('value') ?? undefined };
-        } else if (binding.type !== 'identifier' && bindsName(binding, name)) {
+        if (binding?.type === 'identifier') {
+          add(binding.text, { scope: block, at: declarator.startIndex, value: declarator.childForFieldName('value') ?? undefined });
+        } else if (binding) {
           // Destructured: the value is some part of the initializer, not worth following.
-          declaration = { scope: block, at: declarator.startIndex };
+          for (const id of binding.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern'])) {
+            if (id) {
+              add(id.text, { scope: block, at: declarator.startIndex });
+            }
+          }
         }
       }
-    } else if ((statement.type === 'function_declaration' || statement.type === 'class_declaration') && statement.childForFieldName('name')?.text === name) {
-      declaration = { scope: block, at: statement.startIndex };
-    } else if (statement.type === 'import_statement' && statement.descendantsOfType('identifier').some((id) => id?.text === name)) {
-      declaration = { scope: block, at: statement.startIndex };
-    }
-    if (declaration && (!found || declaration.at < before)) {
-      found = declaration;
+    } else if (statement.type === 'function_declaration' || statement.type === 'class_declaration') {
+      const name = statement.childForFieldName('name');
+      if (name) {
+        add(name.text, { scope: block, at: statement.startIndex });
+      }
+    } else if (statement.type === 'import_statement') {
+      for (const id of statement.descendantsOfType('identifier')) {
+        if (id) {
+          add(id.text, { scope: block, at: statement.startIndex });
+        }
+      }
     }
   }
-  return found;
+  return declared;
 }

@@ -7,8 +7,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { HostValue } from '../literalView';
 
-/** Literals inside these are parts of something else: a nested value, a React prop. */
-const HOLDERS = new Set(['object', 'array', 'jsx_expression', 'jsx_attribute', 'jsx_element', 'jsx_self_closing_element', 'jsx_opening_element']);
 const PASS_THROUGH = new Set(['parenthesized_expression', 'as_expression', 'satisfies_expression', 'type_assertion', 'non_null_expression']);
 
 /** Names that say an object is something other than a request body. */
@@ -34,19 +32,6 @@ export function isTestFile(root: Node): boolean {
 /** A file that names Microsoft Graph, ARM or another API and no Defender API host: keys alone name none of our operations. */
 export function talksOnlyToOtherApis(text: string): boolean {
   return OTHER_APIS.test(text) && !DEFENDER_API.test(text);
-}
-
-/** Nested in another literal or in JSX: part of a bigger value, not a body of its own. */
-export function isNested(literal: Node): boolean {
-  for (let parent = literal.parent; parent; parent = parent.parent) {
-    if (HOLDERS.has(parent.type)) {
-      return true;
-    }
-    if (parent.type.endsWith('statement') || parent.type === 'program' || parent.type === 'statement_block' || parent.type === 'class_body') {
-      return false;
-    }
-  }
-  return false;
 }
 
 export type LiteralRole =

@@ -9,15 +9,17 @@ import type { BodyTarget, EmbeddedBody, HostSyntax, SendPitfall } from '../../em
 import type { Span } from '../../http/httpParser';
 import { directiveAbove } from '../directiveComment';
 import { literalView, spanOf, type HostValue } from '../literalView';
+import { mayHoldDefenderBodies } from '../precheck';
 import type { ScriptExtractor } from '../scriptExtractor';
 import { looksLikeJsonObject, stringView } from '../stringView';
 import { Bindings } from './bindings';
 import { SendCallReader, type SendCall } from './calls';
-import { isNested, isTestFile, mayInferFrom, roleOf, talksOnlyToOtherApis } from './candidates';
+import { isTestFile, mayInferFrom, roleOf, talksOnlyToOtherApis } from './candidates';
 import { javascriptSyntax, preferredQuote } from './completionSyntax';
 import { LiteralReader } from './literals';
-import { argumentsOf, statementOf, unwrap } from './nodes';
+import { argumentsOf, unwrap } from './nodes';
 import { StepWrites } from './steps';
+import { Structure } from './structure';
 import { quotingOf, stringEncoder, stringPieces, stringValue } from './strings';
 import { isKnownUrl, joinBase, UrlResolver } from './urls';
 
@@ -38,6 +40,7 @@ interface BodySource {
 }
 
 class JavaScriptFile {
+  private readonly structure: Structure;
   private readonly bindings: Bindings;
   private readonly urls: UrlResolver;
   private readonly reader: LiteralReader;
@@ -53,11 +56,12 @@ class JavaScriptFile {
     private readonly root: Node,
     private readonly text: string,
   ) {
-    this.bindings = new Bindings(root);
+    this.structure = new Structure(root);
+    this.bindings = new Bindings(root, this.structure);
     this.urls = new UrlResolver(this.bindings, text);
     const quote = preferredQuote(root, text);
     this.reader = new LiteralReader(text, quote);
-    this.steps = new StepWrites(root, this.bindings);
+    this.steps = new StepWrites(root, this.bindings, this.structure);
     this.syntax = javascriptSyntax(quote);
   }
 
@@ -88,8 +92,8 @@ class JavaScriptFile {
     if (!send.body || !source || this.isClaimed(source.node)) {
       return;
     }
-    const callStatement = statementOf(send.call);
-    const sourceStatement = statementOf(source.node);
+    const callStatement = this.structure.statementOf(send.call);
+    const sourceStatement = this.structure.statementOf(source.node);
     const target = directiveAbove(this.text, callStatement.startIndex) ?? directiveAbove(this.text, sourceStatement.startIndex) ?? this.callTarget(send);
     const pitfalls = !send.serializesObjects && !source.serialized && source.node.type === 'object' ? [unserializedBody(send.body)] : [];
     // Keys set after the call are not sent by it.
@@ -120,7 +124,7 @@ class JavaScriptFile {
     if (!source || this.isClaimed(source.node)) {
       return;
     }
-    const statement = statementOf(call);
+    const statement = this.structure.statementOf(call);
     const directive = this.directed.has(statement.id) ? undefined : directiveAbove(this.text, statement.startIndex);
     let target: BodyTarget | undefined = directive;
     if (!target) {
@@ -148,26 +152,31 @@ class JavaScriptFile {
 
   /** Literals no call sends: bodies when a directive names their operation, or when their keys may. */
   private addFree(inferring: boolean): void {
+    const directives = this.text.includes('mde:');
+    if (!directives && !inferring) {
+      return;
+    }
     const candidates = [...this.root.descendantsOfType('object'), ...this.root.descendantsOfType(['string', 'template_string']).filter((node) => node && this.opensObject(node))];
     candidates.sort((a, b) => (a?.startIndex ?? 0) - (b?.startIndex ?? 0));
     for (const candidate of candidates) {
-      if (!candidate || this.isClaimed(candidate) || isNested(candidate)) {
+      if (!candidate || this.isClaimed(candidate) || this.structure.isNested(candidate)) {
         continue;
       }
-      const statement = statementOf(candidate);
-      const directive = this.directed.has(statement.id) ? undefined : directiveAbove(this.text, statement.startIndex);
-      if (directive) {
+      const statement = directives ? this.structure.statementOf(candidate) : undefined;
+      const directive = statement && !this.directed.has(statement.id) ? directiveAbove(this.text, statement.startIndex) : undefined;
+      if (statement && directive) {
         if (this.add(candidate, directive, [], undefined)) {
           this.directed.add(statement.id);
         }
         continue;
       }
+      // Keys name an operation only if one of them is a parameter name: most objects are let go here, unread.
+      if (!inferring || (statement && this.directed.has(statement.id)) || !mayHoldDefenderBodies(this.text.slice(candidate.startIndex, candidate.endIndex))) {
+        continue;
+      }
       const role = roleOf(candidate);
-      if (inferring && role.kind !== 'argument' && !this.directed.has(statement.id)) {
-        const value = candidate.type === 'object' ? this.objectValue(candidate, undefined) : undefined;
-        if (mayInferFrom(role, value)) {
-          this.add(candidate, undefined, [], undefined);
-        }
+      if (role.kind !== 'argument' && mayInferFrom(role, candidate.type === 'object' ? this.objectValue(candidate, undefined) : undefined)) {
+        this.add(candidate, undefined, [], undefined);
       }
     }
   }

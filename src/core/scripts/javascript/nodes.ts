@@ -62,26 +62,3 @@ export function objectProperty(object: Node, name: string): Node | 'spread' | un
   }
   return found;
 }
-
-/** Where a directive comment for the statement holding `node` is looked for. */
-export function statementOf(node: Node): Node {
-  let current = node;
-  while (current.parent && !STATEMENT_HOLDERS.has(current.parent.type)) {
-    current = current.parent;
-  }
-  return current;
-}
-
-const STATEMENT_HOLDERS = new Set(['program', 'statement_block', 'class_body', 'switch_case', 'switch_default']);
-
-/** Function-like nodes: a body built in steps belongs to one of them. */
-export const FUNCTIONS = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration', 'program']);
-
-export function enclosingFunction(node: Node): Node | undefined {
-  for (let parent = node.parent; parent; parent = parent.parent) {
-    if (FUNCTIONS.has(parent.type)) {
-      return parent;
-    }
-  }
-  return undefined;
-}

@@ -3,7 +3,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { HostEntry } from '../literalView';
 import type { Bindings } from './bindings';
 import type { LiteralReader } from './literals';
-import { enclosingFunction } from './nodes';
+import type { Structure } from './structure';
 
 export class StepWrites {
   /** `x.Key = …` and `x['Key'] = …` assignments, by the name of `x`. */
@@ -12,6 +12,7 @@ export class StepWrites {
   constructor(
     root: Node,
     private readonly bindings: Bindings,
+    private readonly structure: Structure,
   ) {
     for (const assignment of root.descendantsOfType('assignment_expression')) {
       const left = assignment?.childForFieldName('left');
@@ -37,13 +38,13 @@ export class StepWrites {
     if (!declarator || name?.type !== 'identifier') {
       return [];
     }
-    const home = enclosingFunction(declarator)?.id;
+    const home = this.structure.enclosingFunction(declarator)?.id;
     const entries: HostEntry[] = [];
     for (const assignment of this.writes.get(name.text) ?? []) {
       const left = assignment.childForFieldName('left')!;
       const right = assignment.childForFieldName('right');
       const target = left.childForFieldName('object')!;
-      if (assignment.startIndex < declarator.endIndex || assignment.startIndex >= until || enclosingFunction(assignment)?.id !== home || this.bindings.valueOf(target)?.id !== object.id) {
+      if (assignment.startIndex < declarator.endIndex || assignment.startIndex >= until || this.structure.enclosingFunction(assignment)?.id !== home || this.bindings.valueOf(target)?.id !== object.id) {
         continue;
       }
       const keyNode = left.type === 'member_expression' ? left.childForFieldName('property') : left.childForFieldName('index');
