@@ -49,6 +49,7 @@ describe('JavaScript and TypeScript bodies: the calls that send them', () => {
       { name: 'this.baseUrl written twice is unknown', code: `class C {\n  constructor(b: string) { this.baseUrl = '${HOST}'; if (b) { this.baseUrl = b; } }\n  go() { return fetch(this.baseUrl + '/api/machines/1/unisolate', { method: 'POST', body: '{"Comment": "x"}' }); }\n}`, url: '{{}}/api/machines/1/unisolate' },
       { name: 'a member of a config object', code: `const config = { api: { baseUrl: '${HOST}/api' } };\nfetch(config.api.baseUrl + '/machines/1/unisolate', { method: 'POST', body: '{"Comment": "x"}' });`, url: `${HOST}/api/machines/1/unisolate` },
       { name: 'an environment variable is unknown', code: `fetch(\`\${process.env.MDE_URL}/api/machines/1/isolate\`, { method: 'POST', body: '{"Comment": "x", "IsolationType": "Full"}' });`, url: '{{}}/api/machines/1/isolate' },
+      { name: 'the later of two `var` declarations', code: `var url = 'https://example.com';\nvar url = '${HOST}/api/machines/1/unisolate';\nfetch(url, { method: 'POST', body: '{"Comment": "x"}' });`, url: `${HOST}/api/machines/1/unisolate` },
       { name: 'a variable reassigned before the call', code: `let url = 'https://example.com';\nurl = '${HOST}/api/machines/1/unisolate';\nfetch(url, { method: 'POST', body: '{"Comment": "x"}' });`, url: `${HOST}/api/machines/1/unisolate` },
     ];
     for (const testCase of cases) {
