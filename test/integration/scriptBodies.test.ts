@@ -15,7 +15,9 @@ describe('request bodies in TypeScript', () => {
     assert.match(diagnostic.message, /"comment" has the wrong letter case: the documented parameter is "Comment"/);
   });
 
-  it('answers the hover on a bare key with the parameter docs', async () => {
+  it('answers the hover on a bare key with the parameter docs', async function () {
+    // The hover command waits for every provider, TypeScript's own language server among them, which starts slowly on a busy machine.
+    this.timeout(90_000);
     const { document } = await openFixture('isolate.ts');
     await waitForDiagnostics(document.uri, (all) => wrongCase(all).length === 1, 30_000);
     const { text } = await hoverAt(document.uri, positionOf(document, 'IsolationType', 3));
