@@ -45,7 +45,7 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
         builder.punct(':', entry.keySpan.end);
         if (entry.value) {
           write(builder, entry.value);
-          valueEnd(builder, entry.value);
+          endAt(builder, spanOf(entry.value).end, value.entries[index + 1]?.keySpan.start ?? value.close.start);
         } else {
           // A key being typed, value still missing: stands as an unknown value, not a syntax error.
           builder.unknown(false, entry.keySpan.end, entry.keySpan.end);
@@ -60,7 +60,8 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
           builder.punct(',', spanOf(element).start);
         }
         write(builder, element);
-        valueEnd(builder, element);
+        const next = value.elements[index + 1];
+        endAt(builder, spanOf(element).end, next ? spanOf(next).start : value.close.start);
       });
       builder.punct(']', value.close.start, value.close.end);
       return;
@@ -74,11 +75,13 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
 }
 
 /**
- * A finding's end maps to where the view character after it starts: without this mark, a value's
- * finding would run on to the next key (`"full", ` up to `"Comment"`) or to the closing brace.
+ * A value's end in the view maps to the host character after it; when the host writes spacing
+ * before the next `,` or `}`, a zero-width space keeps a finding on the value from taking it in.
  */
-function valueEnd(builder: JsonViewBuilder, value: HostValue): void {
-  builder.punct(' ', spanOf(value).end);
+function endAt(builder: JsonViewBuilder, valueEnd: number, nextStart: number): void {
+  if (nextStart > valueEnd) {
+    builder.punct(' ', valueEnd);
+  }
 }
 
 export function spanOf(value: HostValue): Span {

@@ -78,5 +78,9 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
   }
   const nodeStart = base + hostOffset(masked, node.offset);
   const nodeEnd = base + hostEndOffset(masked, node.offset + node.length);
+  // In a view of another syntax, host text between tokens (code between a body's steps) maps to the next token.
+  if (offset < nodeStart || offset > nodeEnd) {
+    return null;
+  }
   return markdown(parameterHover(last, shape, body.operation, env), document, nodeStart, nodeEnd);
 }
