@@ -5,8 +5,9 @@ import type { Finding } from '../findings';
 import { headerValue, parseHttpDocument, type HttpRequest, type Span } from '../http/httpParser';
 import { scriptLanguageOf } from '../scripts/registry';
 import { findFences } from '../text/markdownFences';
-import { validateEmbedded, type AnalyzedBody, type BodyTarget } from '../embedded/embeddedBody';
+import { validateEmbedded, type AnalyzedBody, type BodyTarget, type EmbeddedBody } from '../embedded/embeddedBody';
 import { maskBody } from '../json/maskedBody';
+import { playbookBodies } from '../playbooks/detect';
 import { operationDirective } from './directive';
 
 /** How a document is read: derived from its VS Code language id. */
@@ -147,6 +148,10 @@ export function analyzeRequest(text: string, request: HttpRequest, matcher: Oper
 }
 
 function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentAnalysis {
+  const embedded = playbookBodies(text);
+  if (embedded) {
+    return analyzeEmbeddedBodies(embedded, matcher);
+  }
   const span = { start: 0, end: text.length };
   const directive = operationDirective(text);
   const target: BodyTarget | undefined = directive
@@ -158,4 +163,18 @@ function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentA
     return { findings: [], requests: [], bodies: [] };
   }
   return { findings, requests: [], bodies: [body] };
+}
+
+/** Bodies a playbook or collection holds; the document around them is not a body. */
+function analyzeEmbeddedBodies(embedded: readonly EmbeddedBody[], matcher: OperationMatcher): DocumentAnalysis {
+  const findings: Finding[] = [];
+  const bodies: AnalyzedBody[] = [];
+  for (const candidate of embedded) {
+    const result = validateEmbedded(candidate, matcher);
+    findings.push(...result.findings);
+    if (result.body) {
+      bodies.push(result.body);
+    }
+  }
+  return { findings, requests: [], bodies };
 }
