@@ -7,6 +7,7 @@
 import type { Node } from 'jsonc-parser';
 import type { EmbeddedBody } from '../embedded/embeddedBody';
 import { readTree } from '../validate/analyzeBody';
+import { lazyTree, NotPlainJson } from './lazyTree';
 import { logicAppBodies } from './logicApps';
 import { isPostmanCollection, postmanBodies } from './postman';
 import { workflowDefinitions } from './workflowDefinitions';
@@ -18,8 +19,20 @@ export function playbookBodies(text: string): EmbeddedBody[] | undefined {
   if (!SCHEMA_MARKER.test(text)) {
     return undefined;
   }
-  const root = parseDocument(text);
-  if (root?.type !== 'object') {
+  try {
+    return bodiesIn(text, lazyTree(text));
+  } catch (error) {
+    if (!(error instanceof NotPlainJson)) {
+      throw error;
+    }
+  }
+  // Broken or unusual JSON (being typed, say): the full reader recovers what it can.
+  const root = fullTree(text);
+  return root && bodiesIn(text, root);
+}
+
+function bodiesIn(text: string, root: Node): EmbeddedBody[] | undefined {
+  if (root.type !== 'object') {
     return undefined;
   }
   if (isPostmanCollection(root)) {
@@ -28,7 +41,7 @@ export function playbookBodies(text: string): EmbeddedBody[] | undefined {
   return workflowDefinitions(root)?.flatMap((workflow) => logicAppBodies(text, workflow));
 }
 
-function parseDocument(text: string): Node | undefined {
+function fullTree(text: string): Node | undefined {
   try {
     return readTree(text, true);
   } catch {

@@ -4,26 +4,18 @@
  * template deploys. They are never reported; in a URI or path each stands for any one segment.
  */
 
-/** Whether a string value is, or holds, an expression of the workflow or (in an ARM template) of the template. */
+/**
+ * Whether a string value in a body is not sent as written: it is, or holds, an expression of the
+ * workflow or (in an ARM template) of the template, or an escape (`@@`, `[[`) the host undoes.
+ * Escaped literals are rare in bodies; counting them as unknown keeps their one removed character
+ * from being reported as a misspelling.
+ */
 export function isExpression(value: string, inTemplate: boolean): boolean {
-  return (inTemplate && isTemplateExpression(value)) || isWorkflowExpression(value);
-}
-
-/** `@@` at the start and `@@{` inside are escapes for a literal `@`. */
-export function isWorkflowExpression(value: string): boolean {
-  if (value.startsWith('@')) {
-    return !value.startsWith('@@');
-  }
-  for (let at = value.indexOf('@{'); at >= 0; at = value.indexOf('@{', at + 2)) {
-    if (value[at - 1] !== '@') {
-      return true;
-    }
-  }
-  return false;
+  return value.startsWith('@') || value.includes('@{') || (inTemplate && value.startsWith('['));
 }
 
 /** `[[` at the start is an escape for a literal `[`. */
-export function isTemplateExpression(value: string): boolean {
+function isTemplateExpression(value: string): boolean {
   return value.startsWith('[') && !value.startsWith('[[') && value.trimEnd().endsWith(']');
 }
 

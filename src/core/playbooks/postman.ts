@@ -5,7 +5,7 @@
 import type { Node } from 'jsonc-parser';
 import type { BodyTarget, EmbeddedBody } from '../embedded/embeddedBody';
 import { JsonViewBuilder } from '../json/jsonView';
-import { asMasked, looksLikeJsonObject, stringView } from '../scripts/stringView';
+import { asMasked, stringView, type StringPiece } from '../scripts/stringView';
 import { elements, property, spanOf, stringOf } from './jsonNodes';
 import { jsonStringEncoder, jsonStringPieces, jsonStringSyntax } from './jsonStringPieces';
 
@@ -49,7 +49,7 @@ function requestBody(text: string, request: Node): EmbeddedBody | undefined {
   if (mode === 'raw') {
     const raw = property(body, 'raw');
     const pieces = raw?.type === 'string' ? jsonStringPieces(text, raw.offset, raw.offset + raw.length) : undefined;
-    if (!raw || !pieces || !looksLikeJsonObject(pieces)) {
+    if (!raw || !pieces || !startsAnObject(pieces)) {
       return undefined;
     }
     return { region: spanOf(raw), view: stringView(pieces, jsonStringEncoder), target, allowComments: false, syntax: jsonStringSyntax };
@@ -64,6 +64,20 @@ function requestBody(text: string, request: Node): EmbeddedBody | undefined {
     return { region: span, view: unknownObject(span.start, span.end), target, allowComments: false, pitfalls: [{ code: 'form-encoded-body', span }] };
   }
   return undefined;
+}
+
+/** Whether the decoded text starts with `{`: escapes count as the characters they stand for (`\u007b`). */
+function startsAnObject(pieces: readonly StringPiece[]): boolean {
+  for (const piece of pieces) {
+    if (piece.kind === 'interpolation') {
+      return false;
+    }
+    const decoded = (piece.kind === 'text' ? piece.text : piece.char).trimStart();
+    if (decoded.length > 0) {
+      return decoded.startsWith('{');
+    }
+  }
+  return false;
 }
 
 function unknownObject(start: number, end: number) {

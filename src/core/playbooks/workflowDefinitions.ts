@@ -32,7 +32,7 @@ export function workflowDefinitions(root: Node): WorkflowDefinition[] | undefine
     return found;
   }
   const definition = property(root, 'definition');
-  if (isStandardWorkflow(root, definition)) {
+  if (isStandardWorkflow(definition)) {
     const connections = new Map([
       ...connectionsOf(at(definition, 'parameters', '$connections', 'defaultValue')),
       ...connectionsOf(at(root, 'parameters', '$connections', 'value')),
@@ -42,15 +42,9 @@ export function workflowDefinitions(root: Node): WorkflowDefinition[] | undefine
   return undefined;
 }
 
-function isStandardWorkflow(root: Node, definition: Node | undefined): boolean {
-  if (definition?.type !== 'object') {
-    return false;
-  }
-  if (WORKFLOW_SCHEMA.test(stringOf(property(definition, '$schema')) ?? '')) {
-    return true;
-  }
-  const kind = stringOf(property(root, 'kind'))?.toLowerCase();
-  return (kind === 'stateful' || kind === 'stateless') && property(definition, 'actions')?.type === 'object';
+/** `{ "definition": { "$schema": …workflowdefinition.json#, … }, "kind": "Stateful" }`. */
+function isStandardWorkflow(definition: Node | undefined): boolean {
+  return definition?.type === 'object' && WORKFLOW_SCHEMA.test(stringOf(property(definition, '$schema')) ?? '');
 }
 
 function templateWorkflows(template: Node, found: WorkflowDefinition[], depth: number): void {
