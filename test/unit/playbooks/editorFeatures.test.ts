@@ -49,6 +49,13 @@ describe('editor features in playbooks and collections', () => {
     assert.match(hoverAt(uri)?.value ?? '', /Run antivirus scan/i);
   });
 
+  it('hovers on a Postman request’s URL show the operation', () => {
+    const text = postmanItem('"{\\"Comment\\": \\"x\\"}"').replace('/isolate"', '/iso|late"');
+    const hover = hoverAt(text);
+    assert.match(hover?.value ?? '', /Isolate machine/);
+    assert.equal(hover?.covered, '"{{baseUrl}}/api/machines/{{id}}/isolate"');
+  });
+
   it('hovers on a parameter inside a Postman string cover exactly its escaped key', () => {
     const hover = hoverAt(postmanItem('"{\\"Isolation|Type\\": \\"Full\\"}"'));
     assert.match(hover?.value ?? '', /IsolationType/);

@@ -11,8 +11,8 @@ import { runs } from './invariants';
 
 /**
  * Bodies inside playbooks and collections: Logic Apps actions (ARM templates and Standard
- * workflows, nested in every kind of container) and Postman raw bodies, which are JSON escaped
- * inside a JSON string. A document is rendered twice from the same pieces, with the documented
+ * workflows, nested in every kind of container), Postman raw bodies, which are JSON escaped
+ * inside a JSON string, and docs pages (request line and body in two fences). A document is rendered twice from the same pieces, with the documented
  * spellings and with damaged ones: fix-all must turn the second into the first, to the character.
  */
 type Token = { readonly correct: string; readonly broken: string; readonly changed: boolean };
@@ -235,27 +235,42 @@ function postmanDocument(draw: Draw, operations: readonly OperationSpec[]): Piec
   ];
 }
 
-type Host = 'template' | 'standard' | 'postman';
+/** A page written as the API docs write it: the request line in an http fence, the body in the json fence after it. */
+function docsPage(draw: Draw, operations: readonly OperationSpec[]): Piece[] {
+  return operations.flatMap((operation, index) => [
+    `## Request ${index}\n\n\`\`\`http\n${operation.method} https://api.security.microsoft.com${pathWith(operation, '{{id}}')}\n\`\`\`\n\n`,
+    draw(fc.constantFrom('', 'Here is an example of the request.\n\n')),
+    '```json\n',
+    ...bodyPieces(draw, operation, postmanUnknowns, draw(fc.constantFrom('  ', '    '))),
+    '\n```\n\n',
+  ]);
+}
+
+type Host = 'template' | 'standard' | 'postman' | 'docs';
 
 const documents: fc.Arbitrary<{ host: Host; pieces: Piece[] }> = fc.gen().map((generate) => {
   const draw: Draw = (arbitrary) => generate(() => arbitrary);
-  const host = draw(fc.constantFrom<Host>('template', 'standard', 'postman'));
+  const host = draw(fc.constantFrom<Host>('template', 'standard', 'postman', 'docs'));
   const operations = draw(fc.array(fc.constantFrom(...jsonOperations), { minLength: 1, maxLength: 3 }));
-  const pieces = host === 'postman' ? postmanDocument(draw, operations) : logicAppDocument(draw, operations, host === 'template');
+  const pieces =
+    host === 'postman' ? postmanDocument(draw, operations) : host === 'docs' ? docsPage(draw, operations) : logicAppDocument(draw, operations, host === 'template');
   return { host, pieces };
 });
 
-const findingsOf = (text: string): readonly Finding[] => analyzeDocument(text, 'json', catalogMatcher).findings;
+const kindOf = (host: Host) => (host === 'docs' ? 'markdown' : 'json');
+const findingsOf = (text: string, host: Host): readonly Finding[] => analyzeDocument(text, kindOf(host), catalogMatcher).findings;
 const settings = (numRuns: number) => ({ ...runs(numRuns), endOnFailure: true });
 
 describe('property: fixes in playbooks and collections', () => {
   it('the documents are valid JSON, and the documented spellings give no finding', () => {
     fc.assert(
-      fc.property(documents, ({ pieces }) => {
+      fc.property(documents, ({ host, pieces }) => {
         const correct = render(pieces, 'correct');
-        JSON.parse(correct);
-        JSON.parse(render(pieces, 'broken'));
-        assert.deepEqual(findingsOf(correct), [], correct);
+        if (host !== 'docs') {
+          JSON.parse(correct);
+          JSON.parse(render(pieces, 'broken'));
+        }
+        assert.deepEqual(findingsOf(correct, host), [], correct);
       }),
       settings(200),
     );
@@ -263,10 +278,10 @@ describe('property: fixes in playbooks and collections', () => {
 
   it('finds every body: as many bodies as requests', () => {
     fc.assert(
-      fc.property(documents, ({ pieces }) => {
+      fc.property(documents, ({ host, pieces }) => {
         const text = render(pieces, 'broken');
-        const requests = (text.match(/"Action_\d+"|"Request \d+"/g) ?? []).length;
-        assert.equal(analyzeDocument(text, 'json', catalogMatcher).bodies.length, requests, text);
+        const requests = (text.match(/"Action_\d+"|"Request \d+"|## Request \d+/g) ?? []).length;
+        assert.equal(analyzeDocument(text, kindOf(host), catalogMatcher).bodies.length, requests, text);
       }),
       settings(100),
     );
@@ -274,9 +289,9 @@ describe('property: fixes in playbooks and collections', () => {
 
   it('fix-all gives the documented text exactly, escapes included', () => {
     fc.assert(
-      fc.property(documents, ({ pieces }) => {
+      fc.property(documents, ({ host, pieces }) => {
         const broken = render(pieces, 'broken');
-        const fixed = applyEdits(broken, fixAllEdits(findingsOf(broken)));
+        const fixed = applyEdits(broken, fixAllEdits(findingsOf(broken, host)));
         assert.equal(fixed, render(pieces, 'correct'), `--- damaged:\n${broken}`);
       }),
       settings(300),
@@ -285,10 +300,10 @@ describe('property: fixes in playbooks and collections', () => {
 
   it('fix-all a second time changes nothing', () => {
     fc.assert(
-      fc.property(documents, ({ pieces }) => {
+      fc.property(documents, ({ host, pieces }) => {
         const broken = render(pieces, 'broken');
-        const once = applyEdits(broken, fixAllEdits(findingsOf(broken)));
-        const findings = findingsOf(once);
+        const once = applyEdits(broken, fixAllEdits(findingsOf(broken, host)));
+        const findings = findingsOf(once, host);
         assert.deepEqual(fixAllEdits(findings), []);
         assert.ok(!findings.some((finding) => finding.fixes?.some((fix) => fix.preferred)), 'no preferred fix is left');
       }),
