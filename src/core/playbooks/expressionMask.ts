@@ -7,7 +7,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Span } from '../http/httpParser';
 import type { MaskedBody } from '../json/maskedBody';
-import { isExpression } from './expressions';
+import { isNotSentAsWritten } from './expressions';
 
 export function expressionMaskedBody(text: string, body: Node, inTemplate: boolean): MaskedBody {
   const base = body.offset;
@@ -33,7 +33,7 @@ export function expressionMaskedBody(text: string, body: Node, inTemplate: boole
 /** String nodes holding expressions, in document order. */
 function collect(node: Node, inTemplate: boolean, found: (node: Node) => void): void {
   if (node.type === 'string') {
-    if (typeof node.value === 'string' && isExpression(node.value, inTemplate) && node.length >= 2) {
+    if (typeof node.value === 'string' && isNotSentAsWritten(node.value, inTemplate) && node.length >= 2) {
       found(node);
     }
     return;

@@ -10,7 +10,7 @@
  * Escaped literals are rare in bodies; counting them as unknown keeps their one removed character
  * from being reported as a misspelling.
  */
-export function isExpression(value: string, inTemplate: boolean): boolean {
+export function isNotSentAsWritten(value: string, inTemplate: boolean): boolean {
   return value.startsWith('@') || value.includes('@{') || (inTemplate && value.startsWith('['));
 }
 

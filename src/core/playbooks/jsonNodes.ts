@@ -15,21 +15,6 @@ export function property(node: Node | undefined, name: string): Node | undefined
   return undefined;
 }
 
-/** Same as `property`, with the name compared ignoring case (ARM resource and action types, Postman modes). */
-export function propertyIgnoringCase(node: Node | undefined, name: string): Node | undefined {
-  if (node?.type !== 'object') {
-    return undefined;
-  }
-  const lower = name.toLowerCase();
-  for (const entry of node.children ?? []) {
-    const key = entry.children?.[0]?.value;
-    if (typeof key === 'string' && key.toLowerCase() === lower) {
-      return entry.children?.[1];
-    }
-  }
-  return undefined;
-}
-
 /** The value at a path of property names. */
 export function at(node: Node | undefined, ...names: readonly string[]): Node | undefined {
   let current = node;

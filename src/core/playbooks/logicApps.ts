@@ -5,7 +5,7 @@
 import type { Node } from 'jsonc-parser';
 import type { BodyTarget, EmbeddedBody } from '../embedded/embeddedBody';
 import { expressionMaskedBody } from './expressionMask';
-import { isExpression, urlWithPlaceholders } from './expressions';
+import { isNotSentAsWritten, urlWithPlaceholders } from './expressions';
 import { at, entries, property, spanOf, stringOf } from './jsonNodes';
 import type { WorkflowDefinition } from './workflowDefinitions';
 
@@ -75,7 +75,7 @@ function targetOf(methodNode: Node | undefined, urlNode: Node | undefined, relat
   }
   return {
     source: 'call',
-    method: method === undefined || isExpression(method, inTemplate) ? undefined : method.toUpperCase(),
+    method: method === undefined || isNotSentAsWritten(method, inTemplate) ? undefined : method.toUpperCase(),
     url,
     urlSpan: urlNode && spanOf(urlNode),
     methodSpan: methodNode && spanOf(methodNode),
