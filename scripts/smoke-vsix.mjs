@@ -65,6 +65,16 @@ exports.run = async () => {
     if (!hover.includes(${JSON.stringify(SMOKE_ERROR_STATUS)})) await new Promise((r) => setTimeout(r, 100));
   }
   console.log('[probe] answered: ' + hover.split('\\n')[0]);
+  // Scripts need a Tree-sitter grammar read from the installed dist/grammars, through the code-cached bundle.
+  const script = await vscode.workspace.openTextDocument({ language: 'powershell', content: '# mde: POST /api/machines/{id}/isolate\\n$body = @{ comment = "smoke"; IsolationType = "Full" }\\n' });
+  const scriptDeadline = Date.now() + 30000;
+  let codes = [];
+  while (!codes.includes('wrong-case')) {
+    if (Date.now() > scriptDeadline) throw new Error('no wrong-case diagnostic on a PowerShell body; diagnostics: ' + (codes.join(', ') || 'none'));
+    await new Promise((r) => setTimeout(r, 100));
+    codes = vscode.languages.getDiagnostics(script.uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+  }
+  console.log('[probe] checked a PowerShell body: ' + codes.join(', '));
 };
 `;
 
@@ -72,6 +82,7 @@ exports.run = async () => {
 const REQUIRED_FILES = [
   'extension/package.json', 'extension/dist/extension.js', 'extension/dist/client.js', 'extension/dist/server.js',
   'extension/dist/serverMain.js', 'extension/l10n/bundle.l10n.fr.json',
+  'extension/dist/grammars/tree-sitter.wasm', 'extension/dist/grammars/tree-sitter-powershell.wasm',
   'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/snippets/http.code-snippets',
   /^extension\/syntaxes\/[^/]+\.json$/, 'extension/images/icon.png',
   // vsce stores these as readme.md, changelog.md and LICENSE.txt whatever the repo's spelling.

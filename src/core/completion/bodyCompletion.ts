@@ -3,7 +3,7 @@ import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import { propertiesAtPath, shapeAtPath } from '../catalog/parameterPath';
 import type { OperationSpec } from '../catalog/types';
 import type { HostSyntax } from '../embedded/embeddedBody';
-import { hostOffset, viewOffset } from '../json/maskedBody';
+import { hostEndOffset, hostOffset, viewOffset } from '../json/maskedBody';
 import type { BodyAnalysis } from '../validate/analyzeBody';
 
 export interface CompletionProposal {
@@ -38,7 +38,7 @@ export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis,
   const previous = location.previousNode;
   const replace =
     previous && previous.type === 'string' && local >= previous.offset && local <= previous.offset + previous.length
-      ? { start: hostOffset(masked, previous.offset), end: hostOffset(masked, previous.offset + previous.length) }
+      ? { start: hostOffset(masked, previous.offset), end: hostEndOffset(masked, previous.offset + previous.length) }
       : { start: offset, end: offset };
   if (location.isAtPropertyKey) {
     const objectPath = location.path.slice(0, -1);

@@ -29,7 +29,7 @@ export interface BodyTarget {
 
 /** A mistake of the host language in sending the body, reported only when the body goes to a JSON operation. */
 export interface SendPitfall {
-  readonly code: Extract<Finding['code'], 'shallow-json-depth' | 'form-encoded-body' | 'unserialized-body'>;
+  readonly code: Extract<Finding['code'], 'shallow-json-depth' | 'form-encoded-body' | 'unserialized-body' | 'missing-content-type'>;
   readonly span: Span;
   readonly fix?: FixSpec;
 }
@@ -106,6 +106,10 @@ export function validateEmbedded(body: EmbeddedBody, matcher: OperationMatcher):
       operation = expected;
     }
   }
+  if (operation && operation.bodyKind !== 'json' && !body.operation) {
+    // A script's form fields for a multipart upload are no JSON body: the catalog lists none to check them against.
+    return { findings };
+  }
   let analysis = analyzeView(body.view, { operation, allowComments: body.allowComments });
   if (!operation && !target) {
     const root = analysis.tree();
@@ -126,14 +130,16 @@ export function validateEmbedded(body: EmbeddedBody, matcher: OperationMatcher):
   findings.push(...own);
   if (operation.bodyKind === 'json') {
     for (const pitfall of body.pitfalls ?? []) {
+      // A missing Content-Type is a warning, as on an .http request: some clients get away with it.
+      const advisory = pitfall.code === 'missing-content-type';
       findings.push({
         code: pitfall.code,
-        severity: 'error',
+        severity: advisory ? 'warning' : 'error',
         start: pitfall.span.start,
         end: pitfall.span.end,
         args: { operation: operation.id },
         docs: operation.docs,
-        preempts: 'InvalidRequestBody',
+        preempts: advisory ? undefined : 'InvalidRequestBody',
         fixes: pitfall.fix ? [pitfall.fix] : undefined,
       });
     }

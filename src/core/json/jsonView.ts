@@ -10,7 +10,9 @@ import type { Span } from '../http/httpParser';
 export interface ViewMap {
   /** The host offset a view offset stands for; the view's end maps to the end of its last character. */
   toHost(viewOffset: number): number;
-  /** The view offset of the first view character at or after a host offset. */
+  /** Where a view range ending at `viewEnd` ends in the host: after its last character, not at the next one. */
+  toHostEnd(viewEnd: number): number;
+  /** The view offset of the first view character the host writes at or after a host offset. */
   toView(hostOffset: number): number;
   /** The host edit for a view edit, or undefined when the host cannot express it. */
   hostEdit(edit: TextEditSpec): TextEditSpec | undefined;
@@ -22,8 +24,12 @@ export interface ViewMap {
  */
 export type TokenWriter = (value: unknown) => string | undefined;
 
-/** How a host writes arbitrary JSON text at a place (escaping it into a string literal, say). */
-export type TextEncoder = (jsonText: string) => string | undefined;
+/**
+ * How a host writes arbitrary JSON text at a place (escaping it into a string literal, say). It is
+ * told the host range the text replaces, for hosts whose escaping changes along a literal (a shell
+ * word may be partly '…' and partly "…").
+ */
+export type TextEncoder = (jsonText: string, hostStart: number, hostEnd: number) => string | undefined;
 
 interface Token {
   readonly viewStart: number;
@@ -113,12 +119,19 @@ export class JsonViewBuilder {
   private spread(json: string, hostStart: number, hostEnd: number): void {
     this.parts.push(json);
     const hostLength = hostEnd - hostStart;
-    // Quotes the host does not write (a bare key) sit on the token's edges: characters inside map one for one.
-    const shift = json.length === hostLength ? 0 : Math.max(0, (json.length - hostLength) >> 1);
+    // The view writes JSON quotes where the host writes none (a bare key) or more (`'''x'''`, r'x'):
+    // the inside of a token maps one for one, centred, and its first and last characters reach the
+    // token's edges, so a range over the whole token is the whole host token.
+    const delta = hostLength - json.length;
+    const shift = delta >= 0 ? delta >> 1 : -((1 - delta) >> 1);
+    const first = this.hostStarts.length;
     for (let i = 0; i < json.length; i++) {
-      const start = hostStart + clamp(i - shift, 0, hostLength);
-      this.hostStarts.push(start);
-      this.hostEnds.push(hostStart + clamp(i - shift + 1, 0, hostLength));
+      this.hostStarts.push(hostStart + clamp(i + shift, 0, hostLength));
+      this.hostEnds.push(hostStart + clamp(i + shift + 1, 0, hostLength));
+    }
+    if (json.length > 0) {
+      this.hostStarts[first] = hostStart;
+      this.hostEnds[first + json.length - 1] = hostEnd;
     }
     this.length += json.length;
   }
@@ -144,13 +157,21 @@ export class JsonView implements ViewMap {
     return this.hostStarts[Math.max(0, viewOffset)];
   }
 
+  toHostEnd(viewEnd: number): number {
+    if (viewEnd <= 0 || this.text.length === 0) {
+      return this.toHost(0);
+    }
+    return this.hostEnds[Math.min(viewEnd, this.text.length) - 1];
+  }
+
   toView(hostOffset: number): number {
     const starts = this.hostStarts;
     let low = 0;
     let high = starts.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.hostEnds[middle] <= hostOffset && starts[middle] < hostOffset) {
+      // Characters the host does not write (a bare key's quotes) sit at their neighbours' offsets: skipped.
+      if (this.hostEnds[middle] <= hostOffset && (starts[middle] < hostOffset || starts[middle] === this.hostEnds[middle])) {
         low = middle + 1;
       } else {
         high = middle;
@@ -168,13 +189,10 @@ export class JsonView implements ViewMap {
     if (!this.encode || token) {
       return undefined;
     }
-    const newText = this.encode(edit.newText);
-    if (newText === undefined) {
-      return undefined;
-    }
     const start = this.toHost(edit.start);
-    const end = edit.end > edit.start ? this.hostEnds[Math.min(edit.end, this.text.length) - 1] : start;
-    return { start, end, newText };
+    const end = edit.end > edit.start ? this.toHostEnd(edit.end) : start;
+    const newText = this.encode(edit.newText, start, end);
+    return newText === undefined ? undefined : { start, end, newText };
   }
 
   private tokenAt(start: number, end: number): Token | undefined {

@@ -23,6 +23,11 @@ export function hostOffset(masked: MaskedBody, offset: number): number {
   return masked.map ? masked.map.toHost(offset) : masked.base + offset;
 }
 
+/** The document offset where a range of the masked text ending at `offset` ends. */
+export function hostEndOffset(masked: MaskedBody, offset: number): number {
+  return masked.map ? masked.map.toHostEnd(offset) : masked.base + offset;
+}
+
 /** The offset into the masked text of a document offset. */
 export function viewOffset(masked: MaskedBody, documentOffset: number): number {
   return masked.map ? masked.map.toView(documentOffset) : documentOffset - masked.base;

@@ -1,10 +1,14 @@
 /** Which extractor reads which script language. */
 import { grammarOfLanguage, type Grammar } from './grammars';
 import { powershellExtractor } from './powershell/extract';
+import { pythonExtractor } from './python/extract';
 import type { ScriptExtractor } from './scriptExtractor';
+import { shellExtractor } from './shell/extract';
 
 const EXTRACTORS: Readonly<Partial<Record<Grammar, ScriptExtractor>>> = {
   powershell: powershellExtractor,
+  bash: shellExtractor,
+  python: pythonExtractor,
 };
 
 export interface ScriptLanguage {

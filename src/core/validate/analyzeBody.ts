@@ -66,7 +66,7 @@ export function analyzeView(view: MaskedBody, options: BodyOptions): BodyAnalysi
 
 function toHostFinding(finding: Finding, map: ViewMap): Finding {
   const start = map.toHost(finding.start);
-  const end = Math.max(start, map.toHost(finding.end));
+  const end = finding.end > finding.start ? Math.max(start, map.toHostEnd(finding.end)) : start;
   const fixes = finding.fixes?.flatMap((fix) => {
     const edits: TextEditSpec[] = [];
     for (const edit of fix.edits) {

@@ -8,7 +8,7 @@ import type { HoverEnvironment } from '../../core/hover/environment';
 import { errorCodeHover, targetHover } from '../../core/hover/errorHover';
 import { operationHover, parameterHover } from '../../core/hover/operationHover';
 import { operationDirective } from '../../core/requests/directive';
-import { hostOffset, viewOffset } from '../../core/json/maskedBody';
+import { hostEndOffset, hostOffset, viewOffset } from '../../core/json/maskedBody';
 import { documentKindOf } from '../../core/requests/requestAnalyzer';
 import { toRange } from '../convert';
 import type { DocumentStore } from '../documentStore';
@@ -82,6 +82,6 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
     return null;
   }
   const nodeStart = base + hostOffset(masked, node.offset);
-  const nodeEnd = base + hostOffset(masked, node.offset + node.length);
+  const nodeEnd = base + hostEndOffset(masked, node.offset + node.length);
   return markdown(parameterHover(last, shape, body.operation, env), document, nodeStart, nodeEnd);
 }

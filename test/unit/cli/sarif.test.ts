@@ -121,6 +121,9 @@ describe('mde-api-lint --format sarif', function () {
         'missing-content-type',
         'wrong-method',
         'unknown-path',
+        'shallow-json-depth',
+        'form-encoded-body',
+        'unserialized-body',
       ],
     );
     for (const rule of driver.rules) {

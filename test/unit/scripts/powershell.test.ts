@@ -58,3 +58,12 @@ describe('PowerShell bodies', () => {
     assert.deepEqual(await findingsOf(text), []);
   });
 });
+
+describe('PowerShell bodies: ranges', () => {
+  it('puts a value finding on the value alone, not on the space before the closing brace', async () => {
+    const text = "# mde: POST /api/machines/{id}/isolate\n$b = @{ Comment = 'x'; IsolationType = 'full' }";
+    const findings = await findingsOf(text);
+    assert.deepEqual(findings.map((finding) => text.slice(finding.start, finding.end)), ["'full'"]);
+    assert.equal(fixAll(text, findings), text.replace("'full'", "'Full'"));
+  });
+});
