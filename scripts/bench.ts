@@ -12,6 +12,7 @@ import { measureRoundTrips, measureStartup } from './bench/roundTrips';
 import { buildSections, recommendMaxFileSize, type Results } from './bench/sections';
 import { measureActivation } from './bench/activation';
 import { measureCli, renderCli } from './bench/cli';
+import { measurePlaybooks, renderPlaybooks } from './bench/playbooks';
 import { buildBundles, measureSizes, packageVsix } from './bench/size';
 import { MB, nowMs } from './bench/stats';
 import { createPeer, measureStages, measureThroughput } from './bench/throughput';
@@ -71,6 +72,8 @@ async function main(): Promise<void> {
     );
     log('server round trips…');
     const roundTrips = await measureRoundTrips(builds.production.serverJs, corpora.get(4)!, corpora.get(16)!, logCorpus, SEED);
+    log('a 5 MB ARM playbook through the server…');
+    const playbooks = await measurePlaybooks(builds.production.serverJs, SEED);
     log('command line over a generated tree…');
     const cli = measureCli(join(builds.production.dir, 'dist', 'cli.js'), { targetChars: 8 * MB, seed: SEED, runs: 3 });
 
@@ -92,6 +95,8 @@ async function main(): Promise<void> {
     console.log(renderTable(sections));
     console.log(renderCli(cli));
     console.log('');
+    console.log(renderPlaybooks(playbooks));
+    console.log('');
     const corpusLine = throughput.map(
       (result) =>
         `${result.sizeMB} MB: ${result.requests} requests, ${result.bodies} bodies (${((100 * result.bodyChars) / result.chars).toFixed(0)}% of the text), ${result.findings} findings (peer: ${result.peerDiagnostics} diagnostics)`,
@@ -110,6 +115,7 @@ async function main(): Promise<void> {
       seed: SEED,
       metrics: metricsOf(sections),
       recommendation,
+      playbooks,
       results: {
         ...results,
         corpora: [...corpora.values()].map(({ text, ...rest }) => ({ chars: text.length, ...rest, bodyKeyOffsets: undefined, requestLineOffsets: undefined, errorCodeOffsets: undefined })),

@@ -2,6 +2,7 @@
 import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import { propertiesAtPath, shapeAtPath } from '../catalog/parameterPath';
 import type { OperationSpec } from '../catalog/types';
+import type { HostSyntax } from '../embedded/embeddedBody';
 import { hostEndOffset, hostOffset, viewOffset } from '../json/maskedBody';
 import type { BodyAnalysis } from '../validate/analyzeBody';
 
@@ -13,13 +14,16 @@ export interface CompletionProposal {
   /** Document offsets of the text the proposal replaces (the partly typed token). */
   readonly start: number;
   readonly end: number;
+  /** What the editor filters typed text against, when the host does not write the label as JSON does. */
+  readonly filterText?: string;
   /** The catalog entry the proposal stands for, for its documentation. */
   readonly parameter?: string;
   readonly required?: boolean;
   readonly preselect?: boolean;
 }
 
-export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number): CompletionProposal[] {
+/** `syntax`: how the host writes keys and strings, for bodies not written as plain JSON text (JSON in a Postman string). */
+export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number, syntax?: HostSyntax): CompletionProposal[] {
   const { masked } = analysis;
   const local = viewOffset(masked, offset);
   if (local < 0 || local > masked.text.length) {
@@ -47,8 +51,11 @@ export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis,
       .map((parameter) => ({
         label: parameter.name,
         kind: 'property' as const,
-        snippet: `${JSON.stringify(parameter.name)}: ${valuePlaceholder(parameter.type, parameter.values)}`,
+        snippet: syntax
+          ? syntax.property(parameter.name, valuePlaceholder(parameter.type, parameter.values, syntax))
+          : `${JSON.stringify(parameter.name)}: ${valuePlaceholder(parameter.type, parameter.values)}`,
         ...replace,
+        filterText: syntax && filterTextOf(syntax, parameter.name),
         parameter: parameter.name,
         required: parameter.required,
       }));
@@ -58,7 +65,13 @@ export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis,
     return [];
   }
   if (shape.values) {
-    return shape.values.map((value) => ({ label: value, kind: 'value' as const, snippet: JSON.stringify(value).replace(/[$}\\]/g, '\\$&'), ...replace }));
+    return shape.values.map((value) => ({
+      label: value,
+      kind: 'value' as const,
+      snippet: syntax ? syntax.string(snippetEscaped(value)) : snippetEscaped(JSON.stringify(value)),
+      ...replace,
+      filterText: syntax && filterTextOf(syntax, value),
+    }));
   }
   if (shape.type === 'boolean') {
     return ['true', 'false'].map((value) => ({ label: value, kind: 'value' as const, snippet: value, start: offset, end: offset }));
@@ -73,13 +86,23 @@ function keysOf(node: Node | undefined): string[] {
   return (node.children ?? []).map((property) => String(property.children?.[0]?.value ?? ''));
 }
 
-function valuePlaceholder(type: string, values: readonly string[] | undefined): string {
+function snippetEscaped(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/** The host's spelling of a key or string, as typed text is compared to it (snippet escapes undone). */
+function filterTextOf(syntax: HostSyntax, label: string): string {
+  return syntax.string(snippetEscaped(label)).replace(/\\(.)/g, '$1');
+}
+
+function valuePlaceholder(type: string, values: readonly string[] | undefined, syntax?: HostSyntax): string {
+  const quoted = (text: string) => (syntax ? syntax.string(text) : `"${text}"`);
   if (values && values.length > 0) {
-    return `"\${1|${values.map((value) => value.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}"`;
+    return quoted(`\${1|${values.map((value) => value.replace(/[,|\\$}]/g, '\\$&')).join(',')}|}`);
   }
   switch (type) {
     case 'string':
-      return '"$1"';
+      return quoted('$1');
     case 'array':
       return '[$1]';
     case 'object':

@@ -24,7 +24,7 @@ export function provideCompletion(document: TextDocument, position: Position, st
   const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
   if (body?.operation) {
     const operation = body.operation;
-    return completeInBody(operation, body.analysis, local).map((proposal) =>
+    return completeInBody(operation, body.analysis, local, body.syntax).map((proposal) =>
       toItem(document, { ...proposal, start: proposal.start + base, end: proposal.end + base }, operation, env),
     );
   }
@@ -52,7 +52,7 @@ function toItem(document: TextDocument, proposal: CompletionProposal, operation:
     sortText: `${proposal.required ? '0' : '1'}${proposal.label}`,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: toRange(document, proposal.start, proposal.end), newText: proposal.snippet },
-    filterText: proposal.start === proposal.end ? proposal.label : JSON.stringify(proposal.label),
+    filterText: proposal.filterText ?? (proposal.start === proposal.end ? proposal.label : JSON.stringify(proposal.label)),
   };
 }
 

@@ -55,6 +55,11 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
       return markdown(operationHover(operation, env), document, base + request.urlSpan.start, base + request.urlSpan.end);
     }
   }
+  // A playbook action's URI or path, a Postman request's URL, a script call's URI.
+  const called = analysis.bodies.find(({ operation, target }) => operation && target?.urlSpan && target.urlSpan.start <= local && local <= target.urlSpan.end);
+  if (called?.operation && called.target?.urlSpan) {
+    return markdown(operationHover(called.operation, env), document, base + called.target.urlSpan.start, base + called.target.urlSpan.end);
+  }
   const directive = operationDirective(text);
   if (directive && directive.start <= offset && offset <= directive.end) {
     const operation = catalogMatcher.matchUrl(directive.method, directive.path).operation;
