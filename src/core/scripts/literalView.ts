@@ -45,6 +45,7 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
         builder.punct(':', entry.keySpan.end);
         if (entry.value) {
           write(builder, entry.value);
+          valueEnd(builder, entry.value);
         } else {
           // A key being typed, value still missing: stands as an unknown value, not a syntax error.
           builder.unknown(false, entry.keySpan.end, entry.keySpan.end);
@@ -59,6 +60,7 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
           builder.punct(',', spanOf(element).start);
         }
         write(builder, element);
+        valueEnd(builder, element);
       });
       builder.punct(']', value.close.start, value.close.end);
       return;
@@ -69,6 +71,15 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
       builder.unknown(false, value.span.start, value.span.end);
       return;
   }
+}
+
+/**
+ * A blank at the end of a value: a finding on the value then ends where the host's value does,
+ * not at the next key, which the `,` before it stands at.
+ */
+function valueEnd(builder: JsonViewBuilder, value: HostValue): void {
+  const end = spanOf(value).end;
+  builder.punct(' ', end, end);
 }
 
 export function spanOf(value: HostValue): Span {
