@@ -31,11 +31,16 @@ export function literalView(root: HostValue): MaskedBody {
 
 function write(builder: JsonViewBuilder, value: HostValue): void {
   switch (value.kind) {
-    case 'object':
+    case 'object': {
       builder.punct('{', value.open.start, value.open.end);
+      // A blank where the opening ends, so a finding on the brace covers it and nothing after.
+      builder.punct(' ', value.open.end);
+      let previousEnd = value.open.end;
       value.entries.forEach((entry, index) => {
         if (index > 0) {
-          builder.punct(',', entry.keySpan.start);
+          // At the end of the value before, not at this key: a value's span ends where the host's
+          // does, and a place between entries (a new line being typed) reads as after the comma.
+          builder.punct(',', previousEnd);
         }
         if (entry.key) {
           builder.token(JSON.stringify(entry.key.name), entry.key.span.start, entry.key.span.end, entry.key.write);
@@ -45,25 +50,31 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
         builder.punct(':', entry.keySpan.end);
         if (entry.value) {
           write(builder, entry.value);
-          valueEnd(builder, entry.value);
         } else {
           // A key being typed, value still missing: stands as an unknown value, not a syntax error.
           builder.unknown(false, entry.keySpan.end, entry.keySpan.end);
         }
+        previousEnd = entry.value ? spanOf(entry.value).end : entry.keySpan.end;
       });
+      builder.punct(' ', previousEnd);
       builder.punct('}', value.close.start, value.close.end);
       return;
-    case 'array':
+    }
+    case 'array': {
       builder.punct('[', value.open.start, value.open.end);
+      builder.punct(' ', value.open.end);
+      let previousEnd = value.open.end;
       value.elements.forEach((element, index) => {
         if (index > 0) {
-          builder.punct(',', spanOf(element).start);
+          builder.punct(',', previousEnd);
         }
         write(builder, element);
-        valueEnd(builder, element);
+        previousEnd = spanOf(element).end;
       });
+      builder.punct(' ', previousEnd);
       builder.punct(']', value.close.start, value.close.end);
       return;
+    }
     case 'literal':
       builder.token(JSON.stringify(value.value), value.span.start, value.span.end, value.write);
       return;
@@ -71,15 +82,6 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
       builder.unknown(false, value.span.start, value.span.end);
       return;
   }
-}
-
-/**
- * A blank at the end of a value: a finding on the value then ends where the host's value does,
- * not at the next key, which the `,` before it stands at.
- */
-function valueEnd(builder: JsonViewBuilder, value: HostValue): void {
-  const end = spanOf(value).end;
-  builder.punct(' ', end, end);
 }
 
 export function spanOf(value: HostValue): Span {

@@ -22,6 +22,7 @@ import { urlText } from './urlText';
 export const powershellSyntax: HostSyntax = {
   property: (name, value) => `${name} = ${value}`,
   string: (text) => `'${text}'`,
+  key: (name) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`),
   keyword: (value) => `$${String(value)}`,
   array: (inner) => `@(${inner})`,
   object: (inner) => `@{${inner}}`,
