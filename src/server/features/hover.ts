@@ -65,7 +65,15 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
     const operation = catalogMatcher.matchUrl(directive.method, directive.path).operation;
     return operation ? markdown(operationHover(operation, env), document, directive.start, directive.end) : null;
   }
-  const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
+  // A script's call that sends a body: its URI (or the directive naming the operation) explains the operation.
+  for (const { target, operation } of analysis.bodies) {
+    const url = target?.urlSpan;
+    if (operation && url && url.start <= local && local <= url.end) {
+      return markdown(operationHover(operation, env), document, base + url.start, base + url.end);
+    }
+  }
+  // The innermost body: a script's body grown in steps spans other statements, which may hold bodies of their own.
+  const body = analysis.bodies.filter((candidate) => candidate.span.start <= local && local <= candidate.span.end).pop();
   // No tree means nothing worth a hover, or a body too deep to parse again without overflowing.
   if (!body?.operation || !body.analysis.parsable) {
     return null;
