@@ -50,7 +50,7 @@ export class DocumentStore {
   /** The analysis that covers `offset`, and the document offset its offsets count from. */
   locate(document: TextDocument, offset: number): LocatedAnalysis | undefined {
     const entry = this.entry(document);
-    return entry.http ? entry.http.locate(offset) : { analysis: this.whole(document, entry), base: 0 };
+    return entry.http ? entry.http.locate(document.getText(), offset) : { analysis: this.whole(document, entry), base: 0 };
   }
 
   /** Every error response in the document (for code lenses and the copy commands). */
