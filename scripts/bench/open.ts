@@ -18,11 +18,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseTree } from 'jsonc-parser';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { catalogMatcher } from '../../src/core/catalog/catalog';
 import { analyzeDocument } from '../../src/core/requests/requestAnalyzer';
 import { toDiagnostic } from '../../src/server/convert';
 import { DocumentStore } from '../../src/server/documentStore';
+import { ServerDocument } from '../../src/server/textDocument';
 import type { HttpCorpus } from './corpus';
 import { LspServer } from './lspClient';
 import { nowMs, summarize, type Summary } from './stats';
@@ -118,7 +118,7 @@ async function runServer(options: OpenOptions, texts: readonly string[], validat
 /** What the server runs between reading a didOpen and writing its diagnostics, in this process. */
 function serverOpenPath(text: string): number {
   const store = new DocumentStore(() => Infinity);
-  const document = TextDocument.create('file:///bench/in-process.http', 'http', 1, text);
+  const document = new ServerDocument('file:///bench/in-process.http', 'http', 1, text);
   return store.findings(document).map((finding) => toDiagnostic(document, finding)).length;
 }
 
