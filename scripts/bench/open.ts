@@ -60,6 +60,9 @@ export interface OpenResult {
   /** All of the server's threads (the main one, the GC's and the optimizing compiler's). */
   readonly coldProcessCpu: Summary;
   readonly warmProcessCpu: Summary;
+  /** The same for the server with validation off. */
+  readonly transportColdMainThreadCpu: Summary;
+  readonly transportWarmMainThreadCpu: Summary;
   /** Per round: cold / (floor + transport of the first document) and warm / (floor + transport after three). */
   readonly coldOverBase: Summary;
   readonly warmOverBase: Summary;
@@ -169,6 +172,8 @@ export async function measureOpen(corpora: readonly HttpCorpus[], sizeMB: number
     warmMainThreadCpu: [] as number[],
     coldProcessCpu: [] as number[],
     warmProcessCpu: [] as number[],
+    transportColdMainThreadCpu: [] as number[],
+    transportWarmMainThreadCpu: [] as number[],
     coldOverBase: [] as number[],
     warmOverBase: [] as number[],
     diagnostics: [] as number[],
@@ -195,12 +200,14 @@ export async function measureOpen(corpora: readonly HttpCorpus[], sizeMB: number
     samples.transportCold.push(transport.toDiagnostics[0]);
     samples.coldMainThreadCpu.push(validating.mainThreadCpu[0]);
     samples.coldProcessCpu.push(validating.processCpu[0]);
+    samples.transportColdMainThreadCpu.push(transport.mainThreadCpu[0]);
     samples.coldOverBase.push(validating.toDiagnostics[0] / (floors.get(0)! + transport.toDiagnostics[0]));
     for (const index of timed.slice(1)) {
       samples.warm.push(validating.toDiagnostics[index]);
       samples.transportWarm.push(transport.toDiagnostics[index]);
       samples.warmMainThreadCpu.push(validating.mainThreadCpu[index]);
       samples.warmProcessCpu.push(validating.processCpu[index]);
+      samples.transportWarmMainThreadCpu.push(transport.mainThreadCpu[index]);
       samples.warmOverBase.push(validating.toDiagnostics[index] / (floors.get(index)! + transport.toDiagnostics[index]));
     }
     samples.diagnostics.push(...validating.diagnostics);
