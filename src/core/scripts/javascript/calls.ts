@@ -52,7 +52,7 @@ export class SendCallReader {
     if (callee.type === 'identifier') {
       switch (callee.text) {
         case 'fetch':
-          return this.fetch(call, callee);
+          return this.fetchCall(call, callee);
         case 'axios':
           return this.axiosConfig(call, callee, undefined);
         case 'got':
@@ -71,7 +71,7 @@ export class SendCallReader {
     }
     const verb = property.text;
     if (verb === 'fetch' && GLOBAL_OBJECTS.has(object.text)) {
-      return this.fetch(call, callee);
+      return this.fetchCall(call, callee);
     }
     const graph = GRAPH_VERBS.has(verb) ? this.graph(call, object, property) : undefined;
     if (graph) {
@@ -88,7 +88,7 @@ export class SendCallReader {
     return undefined;
   }
 
-  private fetch(call: Node, callee: Node): SendCall {
+  private fetchCall(call: Node, callee: Node): SendCall {
     const [url, initArgument] = argumentsOf(call);
     const init = initArgument && this.objectOf(initArgument);
     const body = init && property(init, 'body');
