@@ -293,7 +293,7 @@ function spanOfNode(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
-/** `fetch(url, { body: {…} })` sends "[object Object]": the fix serializes the value where it is given. */
+/** A fetch call given `{ body: {…} }` sends "[object Object]": the fix serializes the value where it is given. */
 function unserializedBody(given: Node): SendPitfall {
   const span = spanOfNode(given);
   // A whole object literal would be one long squiggle: its `body` key says the same.
