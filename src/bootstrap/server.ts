@@ -4,8 +4,13 @@
  * `node dist/server.js --stdio` without that argument compiles as usual and writes nothing.
  */
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type * as ServerMain from '../server/main';
 import { loadBundle } from './codeCache';
+
+// The grammar loader keeps WebAssembly on V8's baseline compiler (src/shared/grammarFiles.ts). V8
+// rejects a code cache made under other flags, so the flag is set before the bundle is compiled.
+setFlagsFromString('--liftoff-only');
 
 const flag = process.argv.indexOf('--code-cache-dir');
 const codeCacheDir = flag > 0 ? process.argv[flag + 1] : undefined;

@@ -62,7 +62,12 @@ function filterTextOf(document: TextDocument, proposal: CompletionProposal): str
   if (proposal.start === proposal.end) {
     return proposal.label;
   }
-  const quote = document.getText().charAt(proposal.start);
+  const text = document.getText();
+  const quote = text.charAt(proposal.start);
+  // Inside a JSON string (a Postman raw body) the typed key opens with an escaped quote.
+  if (quote === '\\' && text.charAt(proposal.start + 1) === '"') {
+    return `\\"${proposal.label}\\"`;
+  }
   return quote === '"' ? JSON.stringify(proposal.label) : quote === "'" ? `'${proposal.label}'` : proposal.label;
 }
 

@@ -16,7 +16,12 @@ import type { DocumentStore } from '../documentStore';
 export function provideHover(document: TextDocument, position: Position, store: DocumentStore, env: HoverEnvironment): Hover | null {
   const text = document.getText();
   const offset = document.offsetAt(position);
-  return errorHover(document, offset, store, env) ?? bodyHover(document, text, offset, store, env);
+  // A cursor right after a token (`comment|`) hovers that token, as in JSON text.
+  return (
+    errorHover(document, offset, store, env) ??
+    bodyHover(document, text, offset, store, env) ??
+    (offset > 0 ? bodyHover(document, text, offset - 1, store, env) : null)
+  );
 }
 
 function markdown(value: string, document: TextDocument, start: number, end: number): Hover {
