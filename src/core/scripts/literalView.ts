@@ -45,7 +45,6 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
         builder.punct(':', entry.keySpan.end);
         if (entry.value) {
           write(builder, entry.value);
-          valueEnd(builder, entry.value);
         } else {
           // A key being typed, value still missing: stands as an unknown value, not a syntax error.
           builder.unknown(false, entry.keySpan.end, entry.keySpan.end);
@@ -60,7 +59,6 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
           builder.punct(',', spanOf(element).start);
         }
         write(builder, element);
-        valueEnd(builder, element);
       });
       builder.punct(']', value.close.start, value.close.end);
       return;
@@ -71,14 +69,6 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
       builder.unknown(false, value.span.start, value.span.end);
       return;
   }
-}
-
-/**
- * A finding's end maps to where the view character after it starts: without this mark, a value's
- * finding would run on to the next key (`"full", ` up to `"Comment"`) or to the closing brace.
- */
-function valueEnd(builder: JsonViewBuilder, value: HostValue): void {
-  builder.punct(' ', spanOf(value).end);
 }
 
 export function spanOf(value: HostValue): Span {

@@ -80,16 +80,16 @@ describe('Python string literals', () => {
   });
 
   it('escapes JSON text for the literal that holds it', async () => {
-    assert.equal(stringEncoder(await kindOf('x = "{}"'), undefined, false)('"Comment"'), '\\"Comment\\"');
-    assert.equal(stringEncoder(await kindOf("x = '{}'"), undefined, false)('"it\'s"'), '"it\\\'s"');
-    assert.equal(stringEncoder(await kindOf('x = """{}"""'), undefined, false)('"Comment"'), '"Comment"');
-    assert.equal(stringEncoder(await kindOf('x = """{}"""'), undefined, true)('"Comment"'), '\\"Comment\\"');
-    assert.equal(stringEncoder(await kindOf("x = f'{}'"), undefined, false)('{"a": 1}'), '{{"a": 1}}');
-    assert.equal(stringEncoder(await kindOf("x = '{}'"), 'format', false)('{"a": 1}'), '{{"a": 1}}');
-    assert.equal(stringEncoder(await kindOf("x = '{}'"), 'percent', false)('"100%"'), '"100%%"');
-    assert.equal(stringEncoder(await kindOf("x = r'{}'"), undefined, false)('"Comment"'), '"Comment"');
-    assert.equal(stringEncoder(await kindOf("x = r'{}'"), undefined, false)('"a\\nb"'), undefined);
-    assert.equal(stringEncoder(await kindOf('x = r"{}"'), undefined, false)('"Comment"'), undefined);
+    assert.equal(stringEncoder(await kindOf('x = "{}"'), undefined, false)('"Comment"', 0, 0), '\\"Comment\\"');
+    assert.equal(stringEncoder(await kindOf("x = '{}'"), undefined, false)('"it\'s"', 0, 0), '"it\\\'s"');
+    assert.equal(stringEncoder(await kindOf('x = """{}"""'), undefined, false)('"Comment"', 0, 0), '"Comment"');
+    assert.equal(stringEncoder(await kindOf('x = """{}"""'), undefined, true)('"Comment"', 0, 0), '\\"Comment\\"');
+    assert.equal(stringEncoder(await kindOf("x = f'{}'"), undefined, false)('{"a": 1}', 0, 0), '{{"a": 1}}');
+    assert.equal(stringEncoder(await kindOf("x = '{}'"), 'format', false)('{"a": 1}', 0, 0), '{{"a": 1}}');
+    assert.equal(stringEncoder(await kindOf("x = '{}'"), 'percent', false)('"100%"', 0, 0), '"100%%"');
+    assert.equal(stringEncoder(await kindOf("x = r'{}'"), undefined, false)('"Comment"', 0, 0), '"Comment"');
+    assert.equal(stringEncoder(await kindOf("x = r'{}'"), undefined, false)('"a\\nb"', 0, 0), undefined);
+    assert.equal(stringEncoder(await kindOf('x = r"{}"'), undefined, false)('"Comment"', 0, 0), undefined);
   });
 
   it('writes a keyword key only as a valid identifier', () => {
