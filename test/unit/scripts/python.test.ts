@@ -128,9 +128,9 @@ const FORMS: readonly FormCase[] = [
   },
   {
     name: 'JSON in a triple-quoted f-string: its quotes stay unescaped',
-    text: 'requests.post(f"{BASE}/api/machines/{mid}/unisolate", data=f"""{{"comment": "{reason}"}}""")',
+    text: 'requests.post(f"https://api.security.microsoft.com/api/machines/{mid}/unisolate", data=f"""{{"comment": "{reason}"}}""")',
     findings: [['wrong-case', '"comment"']],
-    fixed: 'requests.post(f"{BASE}/api/machines/{mid}/unisolate", data=f"""{{"Comment": "{reason}"}}""")',
+    fixed: 'requests.post(f"https://api.security.microsoft.com/api/machines/{mid}/unisolate", data=f"""{{"Comment": "{reason}"}}""")',
   },
   {
     name: "json.loads('…')",
