@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const lspPackages = ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-textdocument', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'dist-vsix/**', '.bench/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'dist-vsix/**', '.bench/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

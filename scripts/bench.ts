@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { generateHttpCorpus, generateLogCorpus, jsonOperations, type HttpCorpus } from './bench/corpus';
 import { measureEditing } from './bench/editing';
 import { describeMachine } from './bench/machine';
-import { metricsOf, renderComparison, renderTable, saveRun } from './bench/report';
+import { metricsOf, renderComparison, renderTable, saveRun, saveExtraRun } from './bench/report';
 import { measureRoundTrips, measureStartup } from './bench/roundTrips';
-import { buildSections, recommendMaxFileSize, type Results } from './bench/sections';
+import { buildSections, openSection, recommendMaxFileSize, type Results } from './bench/sections';
 import { measureActivation } from './bench/activation';
 import { measureCli, renderCli } from './bench/cli';
+import { measurePlaybooks, renderPlaybooks } from './bench/playbooks';
+import { measureOpen } from './bench/open';
 import { buildBundles, measureSizes, packageVsix } from './bench/size';
 import { MB, nowMs } from './bench/stats';
 import { createPeer, measureStages, measureThroughput } from './bench/throughput';
@@ -22,6 +24,10 @@ const SEED = 20261126;
 const SIZES_MB = [1, 4, 16];
 /** Timed rounds; each round measures every size once, both ways (see measureThroughput). */
 const THROUGHPUT = { warmupRounds: 10, rounds: 8, afterCollectionRounds: 7 };
+/** The headline: a 4 MB file opened through the server, cold and warm, in fresh servers each round. */
+const OPEN = { sizeMB: 4, rounds: 7, warmPerRound: 3 };
+/** `npm run bench -- --open-only`: the headline section alone, to iterate on it (a minute or two). */
+const OPEN_ONLY = process.argv.includes('--open-only');
 /** Fresh installs of the .vsix, each started several times: the first start writes the code caches. */
 const ACTIVATION = { installs: 3, startsPerInstall: 4 };
 
@@ -38,6 +44,30 @@ async function main(): Promise<void> {
   try {
     log('generating corpora…');
     const corpora = new Map<number, HttpCorpus>(SIZES_MB.map((sizeMB) => [sizeMB, generateHttpCorpus(sizeMB * MB, SEED + sizeMB)]));
+    // Every document opened in one server has content of its own; the first is the throughput corpus of that size.
+    const openCorpora = [
+      corpora.get(OPEN.sizeMB) ?? generateHttpCorpus(OPEN.sizeMB * MB, SEED + OPEN.sizeMB),
+      ...Array.from({ length: 2 + OPEN.warmPerRound }, (_, index) => generateHttpCorpus(OPEN.sizeMB * MB, SEED + OPEN.sizeMB + 1000 * (index + 1))),
+    ];
+    const measureOpenSection = () => {
+      log(`open → diagnostics through the server, ${OPEN.rounds} rounds of cold and warm ${OPEN.sizeMB} MB files…`);
+      return measureOpen(openCorpora, OPEN.sizeMB, {
+        serverPath: builds.production.serverJs,
+        codeCacheDir: join(builds.root, 'open-code-cache'),
+        rounds: OPEN.rounds,
+        warmPerRound: OPEN.warmPerRound,
+      });
+    };
+    if (OPEN_ONLY) {
+      const open = await measureOpenSection();
+      const section = openSection(open);
+      console.log(renderTable([section]));
+      const endLoad = describeMachine().loadAverage;
+      console.log(`Load average (1 min) at end: ${endLoad.toFixed(2)}. Total bench time ${((nowMs() - started) / 1000).toFixed(0)} s.`);
+      const file = saveExtraRun(REPO, 'open', { timestamp: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd: endLoad }, seed: SEED, metrics: metricsOf([section]), results: { open } });
+      console.log(`Raw results: ${file}`);
+      return;
+    }
     const logCorpus = generateLogCorpus(50 * MB, SEED);
     const missing = jsonOperations.filter((operation) => !corpora.get(1)!.bodiesByOperation[operation.id]);
     if (missing.length > 0) {
@@ -69,8 +99,11 @@ async function main(): Promise<void> {
       ],
       9,
     );
+    const open = await measureOpenSection();
     log('server round trips…');
     const roundTrips = await measureRoundTrips(builds.production.serverJs, corpora.get(4)!, corpora.get(16)!, logCorpus, SEED);
+    log('a 5 MB ARM playbook through the server…');
+    const playbooks = await measurePlaybooks(builds.production.serverJs, SEED);
     log('command line over a generated tree…');
     const cli = measureCli(join(builds.production.dir, 'dist', 'cli.js'), { targetChars: 8 * MB, seed: SEED, runs: 3 });
 
@@ -80,17 +113,19 @@ async function main(): Promise<void> {
       log(`client activation not measured: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     });
-    const results: Results = { throughput, stages, stagesSizeMB, editing, sizes, startup, roundTrips, activation };
+    const results: Results = { open, throughput, stages, stagesSizeMB, editing, sizes, startup, roundTrips, activation };
     const sections = buildSections(results);
     const recommendation = recommendMaxFileSize(results, defaultSettings.maxFileSizeMB);
     const endLoad = describeMachine().loadAverage;
 
     console.log('');
     console.log(
-      'ours = analyzeDocument (split, parse, validate); floor = jsonc-parser parseTree of the same bodies; peer = vscode-json-languageservice parse + doValidation against generated schemas.',
+      'Headline rows: floor = jsonc-parser parseTree of the same bodies in process + transport (the same open in a server with validation off). Below: ours = analyzeDocument (split, parse, validate); floor = jsonc-parser parseTree of the same bodies; peer = vscode-json-languageservice parse + doValidation against generated schemas.',
     );
     console.log(renderTable(sections));
     console.log(renderCli(cli));
+    console.log('');
+    console.log(renderPlaybooks(playbooks));
     console.log('');
     const corpusLine = throughput.map(
       (result) =>
@@ -110,6 +145,7 @@ async function main(): Promise<void> {
       seed: SEED,
       metrics: metricsOf(sections),
       recommendation,
+      playbooks,
       results: {
         ...results,
         corpora: [...corpora.values()].map(({ text, ...rest }) => ({ chars: text.length, ...rest, bodyKeyOffsets: undefined, requestLineOffsets: undefined, errorCodeOffsets: undefined })),

@@ -84,7 +84,7 @@ const REQUIRED_FILES = [
   'extension/dist/serverMain.js', 'extension/l10n/bundle.l10n.fr.json',
   'extension/dist/grammars/tree-sitter.wasm', 'extension/dist/grammars/tree-sitter-powershell.wasm',
   'extension/package.nls.json', 'extension/package.nls.fr.json', 'extension/snippets/http.code-snippets',
-  /^extension\/syntaxes\/[^/]+\.json$/, 'extension/images/icon.png',
+  /^extension\/syntaxes\/[^/]+\.json$/, 'extension/language-configuration.json', 'extension/images/icon.png',
   // vsce stores these as readme.md, changelog.md and LICENSE.txt whatever the repo's spelling.
   /^extension\/README\.md$/i, /^extension\/CHANGELOG\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
 ];

@@ -43,9 +43,10 @@ export class LspServer {
     // Other notifications (log lines, the large-document notice) are dropped by vscode-jsonrpc.
   }
 
-  static spawn(serverPath: string, args: readonly string[] = []): LspServer {
+  /** `args` go to the server, `nodeFlags` to node before it (--cpu-prof, --max-semi-space-size…). */
+  static spawn(serverPath: string, args: readonly string[] = [], nodeFlags: readonly string[] = []): LspServer {
     const spawnedAt = nowMs();
-    const child = spawn(process.execPath, [serverPath, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeFlags, serverPath, '--stdio', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const server = new LspServer(child, connection, spawnedAt);
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -55,14 +56,15 @@ export class LspServer {
     return server;
   }
 
-  async initialize(): Promise<InitializeResult> {
+  /** `settings` are merged into the initialization options' mdeApi section (validation off, say). */
+  async initialize(settings: Record<string, unknown> = {}): Promise<InitializeResult> {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
       locale: 'en',
       // Large enough for every corpus: the default limit would skip the 4 and 16 MB bodies being measured.
-      initializationOptions: { settings: { maxFileSizeMB: 256 } },
+      initializationOptions: { settings: { maxFileSizeMB: 256, ...settings } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -90,6 +90,15 @@ export function saveRun(repo: string, run: SavedRun): { file: string; previous?:
   return { file, previous };
 }
 
+/** Writes `.bench/<kind>-<timestamp>.json` for a partial run, leaving latest.json to full runs. */
+export function saveExtraRun(repo: string, kind: string, run: SavedRun): string {
+  const dir = join(repo, '.bench');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${kind}-${run.timestamp.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(run, null, 2)}\n`);
+  return file;
+}
+
 export function renderComparison(sections: readonly Section[], previous: SavedRun): string {
   const out = [`Change against ${previous.timestamp} (new / old; for times, below 1 is faster):`];
   for (const section of sections) {

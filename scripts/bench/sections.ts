@@ -1,12 +1,15 @@
 /** Turns the measurements into table rows with their budgets, and the maxFileSizeMB advice. */
 import type { ActivationResult } from './activation';
 import type { EditingResult } from './editing';
+import type { OpenResult } from './open';
 import type { Section } from './report';
 import type { RoundTripResult, StartupResult } from './roundTrips';
 import type { SizeResult } from './size';
+import type { Summary } from './stats';
 import type { StageBreakdown, ThroughputResult } from './throughput';
 
 export interface Results {
+  readonly open: OpenResult;
   readonly throughput: readonly ThroughputResult[];
   readonly stages: StageBreakdown;
   readonly stagesSizeMB: number;
@@ -19,6 +22,8 @@ export interface Results {
 }
 
 export const BUDGETS = {
+  openWarmOverBase: 2,
+  openColdOverBase: 4,
   oursOverFloor: 1.5,
   peerOverOurs: 5,
   scalingGrowth: 1.3,
@@ -36,9 +41,71 @@ function withinMs(key: string, label: string, value: number, budgetMs: number): 
   return { key, label, value, unit: 'ms', target: `≤ ${budgetMs} ms`, met: value <= budgetMs };
 }
 
+/** Median and the range over the rounds, for labels. */
+const range = (summary: Summary, digits = 0) => `${summary.min.toFixed(digits)}–${summary.max.toFixed(digits)}`;
+
+/**
+ * The headline: opening a document through the server, cold and warm, against what no server
+ * can avoid (parsing the bodies and moving the text), all from the same rounds.
+ */
+export function openSection(open: OpenResult): Section {
+  const base = (transport: Summary) => open.floor.median + transport.median;
+  return {
+    title: `Headline: open a ${open.sizeMB} MB .http file → its diagnostics, through node dist/server.js --stdio (production, code cache), ${open.cold.n} rounds`,
+    rows: [
+      {
+        key: 'open.warm',
+        label: `warm (after three such files): didOpen → diagnostics, median (${range(open.warm)} ms)`,
+        value: open.warm.median,
+        unit: 'ms',
+        floor: base(open.transportWarm),
+        ratio: open.warmOverBase.median,
+        ratioLabel: `warm/(floor+transport), rounds ${range(open.warmOverBase, 2)}`,
+        target: `≤ ${BUDGETS.openWarmOverBase}×`,
+        met: open.warmOverBase.median <= BUDGETS.openWarmOverBase,
+      },
+      {
+        key: 'open.cold',
+        label: `cold (first file after initialize): didOpen → diagnostics, median (${range(open.cold)} ms)`,
+        value: open.cold.median,
+        unit: 'ms',
+        floor: base(open.transportCold),
+        ratio: open.coldOverBase.median,
+        ratioLabel: `cold/(floor+transport), rounds ${range(open.coldOverBase, 2)}`,
+        target: `≤ ${BUDGETS.openColdOverBase}×`,
+        met: open.coldOverBase.median <= BUDGETS.openColdOverBase,
+      },
+      { key: 'open.transport.warm', label: `  transport (validation off), warm: median (${range(open.transportWarm)} ms)`, value: open.transportWarm.median, unit: 'ms' },
+      { key: 'open.transport.cold', label: `  transport (validation off), cold: median (${range(open.transportCold)} ms)`, value: open.transportCold.median, unit: 'ms' },
+      { key: 'open.floor', label: '  floor: bare jsonc-parser parse of the same bodies, in process, steady state', value: open.floor.median, unit: 'ms' },
+      {
+        key: 'open.inProcess',
+        label: '  in process: the server\'s open path (analysis + LSP diagnostics), steady state',
+        value: open.inProcess.median,
+        unit: 'ms',
+        floor: open.floor.median,
+        ratio: open.inProcess.median / open.floor.median,
+        ratioLabel: 'in process/floor',
+      },
+      {
+        key: 'open.warm.mainThreadCpu',
+        label: `  server main-thread CPU, warm open (all threads ${open.warmProcessCpu.median.toFixed(0)} ms; validation off ${open.transportWarmMainThreadCpu.median.toFixed(0)} ms)`,
+        value: open.warmMainThreadCpu.median,
+        unit: 'ms',
+      },
+      {
+        key: 'open.cold.mainThreadCpu',
+        label: `  server main-thread CPU, cold open (all threads ${open.coldProcessCpu.median.toFixed(0)} ms; validation off ${open.transportColdMainThreadCpu.median.toFixed(0)} ms)`,
+        value: open.coldMainThreadCpu.median,
+        unit: 'ms',
+      },
+    ],
+  };
+}
+
 export function buildSections(results: Results): Section[] {
   const { throughput, stages, editing, sizes, startup, roundTrips, activation } = results;
-  const sections: Section[] = [];
+  const sections: Section[] = [openSection(results.open)];
 
   sections.push({
     title: 'Throughput: full-document validation in steady state (MB of the whole .http document per second)',

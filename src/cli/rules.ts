@@ -25,7 +25,7 @@ export const rules: Readonly<Record<FindingCode, RuleInfo>> = {
   'wrong-method': { severity: 'error', description: () => t('The HTTP method is not the documented one for this path.') },
   'unknown-path': { severity: 'information', description: () => t('The path is not among the documented operations that take a body.') },
   'shallow-json-depth': { severity: 'error', description: () => t('PowerShell ConvertTo-Json cuts a body nested deeper than its default depth of 2.') },
-  'form-encoded-body': { severity: 'error', description: () => t('A script sends a JSON operation its body form-encoded.') },
+  'form-encoded-body': { severity: 'error', description: () => t('A script or a Postman request sends a JSON operation its body form-encoded.') },
   'unserialized-body': { severity: 'error', description: () => t('A script sends an object that is never serialized to JSON.') },
 };
 

@@ -75,7 +75,7 @@ export class DocumentStore {
   locate(document: TextDocument, offset: number): LocatedAnalysis | undefined {
     const entry = this.entry(document);
     if (entry.http) {
-      return entry.http.locate(offset);
+      return entry.http.locate(document.getText(), offset);
     }
     return { analysis: entry.script ? entry.script.analyze() : this.whole(document, entry), base: 0 };
   }

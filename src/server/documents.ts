@@ -3,8 +3,9 @@
  * which spans changed: that is what lets validation redo only the edited request block.
  */
 import { Emitter, type Connection, type Event, type TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../core/requests/incrementalHttp';
+import { ServerDocument } from './textDocument';
 
 export interface DocumentChangeEvent {
   readonly document: TextDocument;
@@ -13,7 +14,7 @@ export interface DocumentChangeEvent {
 }
 
 export class DocumentManager {
-  private readonly documents = new Map<string, TextDocument>();
+  private readonly documents = new Map<string, ServerDocument>();
   private readonly opened = new Emitter<DocumentChangeEvent>();
   private readonly changed = new Emitter<DocumentChangeEvent>();
   private readonly closed = new Emitter<DocumentChangeEvent>();
@@ -32,7 +33,7 @@ export class DocumentManager {
 
   listen(connection: Connection): void {
     connection.onDidOpenTextDocument(({ textDocument }) => {
-      const document = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+      const document = new ServerDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
       this.documents.set(textDocument.uri, document);
       this.opened.fire({ document });
     });
@@ -59,14 +60,14 @@ export class DocumentManager {
 }
 
 /** Applies one change, recording its span; false when it replaced the whole text. */
-function applyOne(document: TextDocument, change: TextDocumentContentChangeEvent, version: number, changes: TextChange[]): boolean {
+function applyOne(document: ServerDocument, change: TextDocumentContentChangeEvent, version: number, changes: TextChange[]): boolean {
   if (!('range' in change)) {
-    TextDocument.update(document, [change], version);
+    document.update([change], version);
     return false;
   }
   const start = document.offsetAt(change.range.start);
   const end = document.offsetAt(change.range.end);
-  TextDocument.update(document, [change], version);
+  document.update([change], version);
   changes.push({ start, end, newLength: change.text.length });
   return true;
 }

@@ -94,6 +94,7 @@ export function startServer(connection: Connection, options: StartOptions = {}):
   function applySettings(next: Settings): void {
     const sizeChanged = next.maxFileSizeMB !== settings.maxFileSizeMB;
     const lensesChanged = next.codeLensEnabled !== settings.codeLensEnabled;
+    const validationChanged = next.validationEnabled !== settings.validationEnabled;
     settings = next;
     const languageChanged = setLanguage(resolveLanguage(settings.docsLanguage, clientLocale));
     if (sizeChanged || languageChanged) {
@@ -107,7 +108,11 @@ export function startServer(connection: Connection, options: StartOptions = {}):
     if ((languageChanged || lensesChanged) && canRefreshCodeLenses) {
       void connection.sendRequest(CodeLensRefreshRequest.type);
     }
-    diagnostics.scheduleAll();
+    // VS Code sends the settings again right after start-up, unchanged: publishing every document's
+    // diagnostics again then converted and sent a large file's hundreds of them twice or three times.
+    if (sizeChanged || languageChanged || validationChanged) {
+      diagnostics.scheduleAll();
+    }
   }
 
   function noticeIfTooLarge(document: TextDocument): void {

@@ -6,9 +6,9 @@ import { activateExtension, openUntitled, pollAsync, positionOf, workspaceUri } 
  * VS Code 1.100 has no API for token scopes (test/unit/grammar.test.ts checks those with VS Code's
  * own vscode-textmate). What the API does show is the language VS Code gives each position, which
  * only a TextMate grammar's embedded languages decide: "Toggle Line Comment" uses the comment
- * syntax of that language. `http` has no comment syntax of its own, JSON's is `//`. So a `//` on a
- * body line and none on a header line mean VS Code tokenizes the http language with our grammar,
- * and that the grammar hands exactly the bodies to JSON.
+ * syntax of that language. `http`'s is `#` (language-configuration.json), JSON's is `//`. So a `//`
+ * on a body line and a `#` on a header line mean VS Code tokenizes the http language with our
+ * grammar, and that the grammar hands exactly the bodies to JSON.
  */
 async function toggleLineComment(editor: vscode.TextEditor, needle: string): Promise<string> {
   const line = positionOf(editor.document, needle).line;
@@ -48,9 +48,10 @@ describe('grammar', () => {
     assert.strictEqual(await toggleLineComment(editor, '"code": "InvalidRequestBody"'), '    // "code": "InvalidRequestBody",');
   });
 
-  it('leaves headers, status lines and separators to http, which has no line comment', async () => {
-    for (const line of ['Authorization: Bearer {{token}}', 'HTTP/1.1 400 Bad Request', '### Upload a file', 'POST {{host}}/api/indicators']) {
-      assert.strictEqual(await toggleLineComment(editor, line), line);
+  it('leaves headers, request and status lines to http, whose line comment is #', async () => {
+    for (const line of ['Authorization: Bearer {{token}}', 'HTTP/1.1 400 Bad Request', 'POST {{host}}/api/indicators']) {
+      assert.strictEqual(await toggleLineComment(editor, line), `# ${line}`);
+      assert.strictEqual(await toggleLineComment(editor, `# ${line}`), line);
     }
   });
 });

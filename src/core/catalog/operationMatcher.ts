@@ -51,7 +51,16 @@ export class OperationMatcher {
     if (path === undefined) {
       return { otherMethods: [], underApi: false };
     }
-    const candidates = this.templates.filter((template) => segmentsMatch(template.segments, path.segments));
+    // A placeholder segment first stands only for a parameter (`{{}}` in `/alerts/{{}}` is an id,
+    // not `batchUpdate`); only a path that matches nothing that way may have hidden a literal.
+    let candidates = this.templates.filter((template) => segmentsMatch(template.segments, path.segments, false));
+    if (candidates.length === 0) {
+      candidates = this.templates.filter((template) => segmentsMatch(template.segments, path.segments, true));
+      // `/machines/{{}}/{{}}` fits every machine action: naming one would be a guess.
+      if (new Set(candidates.map((template) => template.operation.id)).size > 1) {
+        return { otherMethods: [], underApi: path.underApi };
+      }
+    }
     const operation = candidates.find((template) => template.operation.method === method)?.operation;
     return {
       operation,
@@ -165,10 +174,12 @@ export function normalizePath(url: string): NormalizedPath | undefined {
 }
 
 /** A path segment that is wholly a placeholder (`{{id}}`, or a script's interpolation) stands for any segment. */
-function segmentsMatch(template: readonly (string | null)[], actual: readonly string[]): boolean {
+function segmentsMatch(template: readonly (string | null)[], actual: readonly string[], placeholdersMatchLiterals: boolean): boolean {
   return (
     template.length === actual.length &&
-    template.every((segment, index) => segment === null || segment === actual[index] || isPlaceholderSegment(actual[index]))
+    template.every(
+      (segment, index) => segment === null || segment === actual[index] || (placeholdersMatchLiterals && isPlaceholderSegment(actual[index])),
+    )
   );
 }
 

@@ -40,6 +40,14 @@ export interface HostSyntax {
   property(name: string, valueSnippet: string): string;
   /** A string literal holding `text` (already snippet-escaped). */
   string(text: string): string;
+  /** A key alone, as plain text (a bare `Name` where the host allows it); a JSON string when absent. */
+  key?(name: string): string;
+  /** `true`, `false` or `null` in the host's spelling (`$true`, `True`), as plain text; JSON's when absent. */
+  keyword?(value: boolean | null): string;
+  /** An array holding `inner` (a snippet); `[…]` when absent. */
+  array?(inner: string): string;
+  /** An object holding `inner` (a snippet); `{…}` when absent. */
+  object?(inner: string): string;
 }
 
 export interface EmbeddedBody {

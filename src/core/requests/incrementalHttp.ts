@@ -1,5 +1,5 @@
 /**
- * Keeps the analysis of an .http document block by block, so an edit re-validates only the
+ * Keeps the findings of an .http document block by block, so an edit re-validates only the
  * `###` blocks it touches: the rest is reused and merely shifted.
  */
 import type { OperationMatcher } from '../catalog/operationMatcher';
@@ -15,13 +15,20 @@ export interface TextChange {
   readonly newLength: number;
 }
 
+/**
+ * A block keeps its findings and nothing else of its analysis. Keeping whole analyses (requests,
+ * headers, spans, masked bodies: some thirty objects per block) made every garbage collection
+ * during the analysis of a large document copy all of them: opening a 4 MB file took about twice
+ * the time it takes now (scripts/bench). Hover and completion want a block's analysis, one at a
+ * time, and get it analyzed again on demand (`locate`).
+ */
 interface Block {
   start: number;
   end: number;
   dirty: boolean;
-  /** Offsets relative to `start`. */
-  analysis?: DocumentAnalysis;
-  /** The analysis' findings in document offsets. */
+  /** The findings of the block's analysis, offsets relative to `start`. */
+  findings?: readonly Finding[];
+  /** The findings in document offsets. */
   placedFindings?: Placed<Finding>;
   /** Error responses found in the block, offsets relative to `start`; searched for on demand. */
   errors?: readonly RecognizedError[];
@@ -42,6 +49,8 @@ export interface LocatedAnalysis {
 
 export class IncrementalHttpAnalysis {
   private blocks: Block[] = [];
+  /** The block `locate` analyzed last, and that analysis: hovers and completions come in runs on one block. */
+  private located: { block: Block; analysis: DocumentAnalysis } | undefined;
   private materialized: Finding[] | undefined;
   private materializedErrors: RecognizedError[] | undefined;
   /** How many blocks the last reset or update analyzed: what an edit cost. */
@@ -50,6 +59,7 @@ export class IncrementalHttpAnalysis {
   constructor(private readonly matcher: OperationMatcher) {}
 
   reset(text: string): void {
+    this.located = undefined;
     this.blocks = splitBlocks(text).map((span) => newBlock(span.start, span.end));
     this.analyzeDirty(text);
   }
@@ -70,7 +80,7 @@ export class IncrementalHttpAnalysis {
       // then copies only the findings after it. A plain loop, as most blocks have none.
       const all: Finding[] = [];
       for (const block of this.blocks) {
-        const own = block.analysis?.findings;
+        const own = block.findings;
         if (!own || own.length === 0) {
           continue;
         }
@@ -121,10 +131,19 @@ export class IncrementalHttpAnalysis {
     return error && shiftError(error, block.start);
   }
 
-  /** The analysis of the block that holds `offset`. */
-  locate(offset: number): LocatedAnalysis | undefined {
+  /**
+   * The analysis of the block that holds `offset`, in `text` (the text of the last reset or update),
+   * analyzed again: blocks keep only their findings. The last one is kept until its block changes.
+   */
+  locate(text: string, offset: number): LocatedAnalysis | undefined {
     const block = this.blockAt(offset);
-    return block?.analysis ? { analysis: block.analysis, base: block.start } : undefined;
+    if (!block || block.findings === undefined) {
+      return undefined;
+    }
+    if (this.located?.block !== block) {
+      this.located = { block, analysis: this.analyze(text, block) };
+    }
+    return { analysis: this.located.analysis, base: block.start };
   }
 
   private blockAt(offset: number): Block | undefined {
@@ -198,8 +217,9 @@ export class IncrementalHttpAnalysis {
     let analyzed = 0;
     for (const block of this.blocks) {
       // A dirty block is a fresh one from resplitDirty or reset: it has nothing cached to clear.
-      if (block.dirty || !block.analysis) {
-        block.analysis = analyzeDocument(detachedSlice(text, block.start, block.end), 'http', this.matcher);
+      if (block.dirty || !block.findings) {
+        const findings = this.analyze(text, block).findings;
+        block.findings = findings.length === 0 ? NO_FINDINGS : findings;
         block.dirty = false;
         analyzed++;
       }
@@ -207,6 +227,15 @@ export class IncrementalHttpAnalysis {
     this.lastAnalyzedBlocks = analyzed;
     this.materialized = undefined;
     this.materializedErrors = undefined;
+    // An edit marks the blocks it touches dirty before replacing them; blocks left in place keep their text.
+    if (this.located?.block.dirty) {
+      this.located = undefined;
+    }
+  }
+
+  /** The block's analysis, offsets relative to its start. */
+  private analyze(text: string, block: Block): DocumentAnalysis {
+    return analyzeDocument(detachedSlice(text, block.start, block.end), 'http', this.matcher);
   }
 }
 
@@ -221,12 +250,15 @@ function newBlock(start: number, end: number): Block {
     start,
     end,
     dirty: true,
-    analysis: undefined,
+    findings: undefined,
     placedFindings: undefined,
     errors: undefined,
     placedErrors: undefined,
   };
 }
+
+/** Shared by every block without findings, which is most of them. */
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** `own` (offsets relative to a block) in document offsets, reusing `previous` while the block has not moved. */
 function placeAt<T>(own: readonly T[], base: number, previous: Placed<T> | undefined, shift: (item: T, delta: number) => T): Placed<T> {

@@ -4,9 +4,10 @@ import type { OperationSpec } from '../catalog/types';
 import type { Finding } from '../findings';
 import { headerValue, parseHttpDocument, type HttpRequest, type Span } from '../http/httpParser';
 import { scriptLanguageOf } from '../scripts/registry';
-import { findFences } from '../text/markdownFences';
-import { validateEmbedded, type AnalyzedBody, type BodyTarget } from '../embedded/embeddedBody';
+import { bodyFenceAfter, findFences } from '../text/markdownFences';
+import { validateEmbedded, type AnalyzedBody, type BodyTarget, type EmbeddedBody } from '../embedded/embeddedBody';
 import { maskBody } from '../json/maskedBody';
+import { playbookBodies } from '../playbooks/detect';
 import { operationDirective } from './directive';
 
 /** How a document is read: derived from its VS Code language id. */
@@ -50,12 +51,8 @@ export function analyzeDocument(text: string, kind: DocumentKind, matcher: Opera
   switch (kind) {
     case 'http':
       return analyzeHttp(text, [{ start: 0, end: text.length }], matcher);
-    case 'markdown': {
-      const spans = findFences(text)
-        .filter((fence) => fence.language === 'http' || fence.language === 'rest')
-        .map((fence) => fence.content);
-      return analyzeHttp(text, spans, matcher);
-    }
+    case 'markdown':
+      return analyzeMarkdown(text, matcher);
     case 'json':
       return analyzeJsonDocument(text, matcher);
     case 'script':
@@ -80,8 +77,33 @@ function analyzeHttp(text: string, regions: readonly Span[], matcher: OperationM
   return { findings, requests, bodies };
 }
 
-/** Validates one request; exported so the server can re-run a single edited block. */
-export function analyzeRequest(text: string, request: HttpRequest, matcher: OperationMatcher, findings: Finding[]): AnalyzedRequest {
+/** Requests in `http` fences; a request line alone takes its body from the `json` fence after it, as the API docs write them. */
+function analyzeMarkdown(text: string, matcher: OperationMatcher): DocumentAnalysis {
+  const findings: Finding[] = [];
+  const requests: AnalyzedRequest[] = [];
+  const fences = findFences(text);
+  fences.forEach((fence, index) => {
+    if (fence.language !== 'http' && fence.language !== 'rest') {
+      return;
+    }
+    const blocks = parseHttpDocument(text, fence.content);
+    const bodyFence = bodyFenceAfter(text, fences, index);
+    blocks.forEach((block, blockIndex) => {
+      if (block.request) {
+        const separateBody = blockIndex === blocks.length - 1 ? bodyFence?.content : undefined;
+        requests.push(analyzeRequest(text, block.request, matcher, findings, separateBody));
+      }
+    });
+  });
+  const bodies = requests.flatMap((request) => (request.body ? [request.body] : []));
+  return { findings, requests, bodies };
+}
+
+/**
+ * Validates one request; exported so the server can re-run a single edited block. `separateBody`
+ * is where its body stands when the request itself has none (the docs' `json` fence).
+ */
+export function analyzeRequest(text: string, request: HttpRequest, matcher: OperationMatcher, findings: Finding[], separateBody?: Span): AnalyzedRequest {
   const method = request.method ?? 'GET';
   const match = matcher.matchUrl(method, request.url);
   const operation = match.operation;
@@ -103,6 +125,9 @@ export function analyzeRequest(text: string, request: HttpRequest, matcher: Oper
     findings.push({ code: 'unknown-path', severity: 'information', start: request.urlSpan.start, end: request.urlSpan.end, args: { url: request.url } });
   }
   const body = request.body;
+  if (!body && separateBody && carriesBody) {
+    return { request, operation, body: analyzeSeparateBody(text, request, operation, separateBody, matcher, findings) };
+  }
   if (!body || body.kind === 'file') {
     return { request, operation };
   }
@@ -146,7 +171,39 @@ export function analyzeRequest(text: string, request: HttpRequest, matcher: Oper
   return { request, operation, body: embedded.body };
 }
 
+/**
+ * A body written apart from its request line. Its headers are not written either (the docs list
+ * them in a table), so no content type is asked for; a path no operation matches makes it none of ours.
+ */
+function analyzeSeparateBody(
+  text: string,
+  request: HttpRequest,
+  operation: OperationSpec | undefined,
+  span: Span,
+  matcher: OperationMatcher,
+  findings: Finding[],
+): AnalyzedBody | undefined {
+  const method = request.method ?? 'GET';
+  const embedded = validateEmbedded(
+    {
+      region: span,
+      view: maskBody(text, span),
+      target: { source: 'request-line', method, url: request.url, urlSpan: request.urlSpan, methodSpan: request.methodSpan ?? request.urlSpan },
+      operation,
+      allowComments: false,
+      certainlyABody: operation !== undefined,
+    },
+    matcher,
+  );
+  findings.push(...embedded.findings);
+  return embedded.body;
+}
+
 function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentAnalysis {
+  const embedded = playbookBodies(text);
+  if (embedded) {
+    return analyzeEmbeddedBodies(embedded, matcher);
+  }
   const span = { start: 0, end: text.length };
   const directive = operationDirective(text);
   const target: BodyTarget | undefined = directive
@@ -158,4 +215,18 @@ function analyzeJsonDocument(text: string, matcher: OperationMatcher): DocumentA
     return { findings: [], requests: [], bodies: [] };
   }
   return { findings, requests: [], bodies: [body] };
+}
+
+/** Bodies a playbook or collection holds; the document around them is not a body. */
+function analyzeEmbeddedBodies(embedded: readonly EmbeddedBody[], matcher: OperationMatcher): DocumentAnalysis {
+  const findings: Finding[] = [];
+  const bodies: AnalyzedBody[] = [];
+  for (const candidate of embedded) {
+    const result = validateEmbedded(candidate, matcher);
+    findings.push(...result.findings);
+    if (result.body) {
+      bodies.push(result.body);
+    }
+  }
+  return { findings, requests: [], bodies };
 }

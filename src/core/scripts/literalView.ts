@@ -31,11 +31,16 @@ export function literalView(root: HostValue): MaskedBody {
 
 function write(builder: JsonViewBuilder, value: HostValue): void {
   switch (value.kind) {
-    case 'object':
+    case 'object': {
       builder.punct('{', value.open.start, value.open.end);
+      // A blank where the opening ends, so a finding on the brace covers it and nothing after.
+      builder.punct(' ', value.open.end);
+      let previousEnd = value.open.end;
       value.entries.forEach((entry, index) => {
         if (index > 0) {
-          builder.punct(',', entry.keySpan.start);
+          // At the end of the value before, not at this key: a value's span ends where the host's
+          // does, and a place between entries (a new line being typed) reads as after the comma.
+          builder.punct(',', previousEnd);
         }
         if (entry.key) {
           builder.token(JSON.stringify(entry.key.name), entry.key.span.start, entry.key.span.end, entry.key.write);
@@ -45,29 +50,49 @@ function write(builder: JsonViewBuilder, value: HostValue): void {
         builder.punct(':', entry.keySpan.end);
         if (entry.value) {
           write(builder, entry.value);
+          endAt(builder, spanOf(entry.value).end, value.entries[index + 1]?.keySpan.start ?? value.close.start);
         } else {
           // A key being typed, value still missing: stands as an unknown value, not a syntax error.
           builder.unknown(false, entry.keySpan.end, entry.keySpan.end);
         }
+        previousEnd = entry.value ? spanOf(entry.value).end : entry.keySpan.end;
       });
+      builder.punct(' ', previousEnd);
       builder.punct('}', value.close.start, value.close.end);
       return;
-    case 'array':
+    }
+    case 'array': {
       builder.punct('[', value.open.start, value.open.end);
+      builder.punct(' ', value.open.end);
+      const previousEnd = value.open.end;
       value.elements.forEach((element, index) => {
         if (index > 0) {
-          builder.punct(',', spanOf(element).start);
+          builder.punct(',', previousEnd);
         }
         write(builder, element);
+        const next = value.elements[index + 1];
+        endAt(builder, spanOf(element).end, next ? spanOf(next).start : value.close.start);
       });
+      builder.punct(' ', previousEnd);
       builder.punct(']', value.close.start, value.close.end);
       return;
+    }
     case 'literal':
       builder.token(JSON.stringify(value.value), value.span.start, value.span.end, value.write);
       return;
     case 'unknown':
       builder.unknown(false, value.span.start, value.span.end);
       return;
+  }
+}
+
+/**
+ * A value's end in the view maps to the host character after it; when the host writes spacing
+ * before the next `,` or `}`, a zero-width space keeps a finding on the value from taking it in.
+ */
+function endAt(builder: JsonViewBuilder, valueEnd: number, nextStart: number): void {
+  if (nextStart > valueEnd) {
+    builder.punct(' ', valueEnd);
   }
 }
 

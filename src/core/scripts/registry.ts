@@ -1,5 +1,6 @@
 /** Which extractor reads which script language. */
 import { grammarOfLanguage, type Grammar } from './grammars';
+import { javascriptExtractor } from './javascript/extract';
 import { powershellExtractor } from './powershell/extract';
 import { pythonExtractor } from './python/extract';
 import type { ScriptExtractor } from './scriptExtractor';
@@ -9,6 +10,9 @@ const EXTRACTORS: Readonly<Partial<Record<Grammar, ScriptExtractor>>> = {
   powershell: powershellExtractor,
   bash: shellExtractor,
   python: pythonExtractor,
+  javascript: javascriptExtractor,
+  typescript: javascriptExtractor,
+  tsx: javascriptExtractor,
 };
 
 export interface ScriptLanguage {

@@ -33,3 +33,19 @@ export function findFences(text: string): Fence[] {
   }
   return fences;
 }
+
+const HEADING = /^ {0,3}#{1,6}(?:\s|$)/m;
+
+/**
+ * The API docs write a request as an `http` fence holding the request line and, right after it, a
+ * `json` fence holding the body. The fence after `fences[index]` is taken as its body when it is
+ * JSON and no heading stands between them (a heading starts another part: the response example).
+ */
+export function bodyFenceAfter(text: string, fences: readonly Fence[], index: number): Fence | undefined {
+  const next = fences[index + 1];
+  if (!next || (next.language !== 'json' && next.language !== 'jsonc')) {
+    return undefined;
+  }
+  const between = text.slice(fences[index].content.end, next.content.start);
+  return HEADING.test(between) ? undefined : next;
+}

@@ -21,10 +21,11 @@ export function provideCompletion(document: TextDocument, position: Position, st
   }
   const { analysis, base } = located;
   const local = offset - base;
-  const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
+  // The innermost body: a script's body grown in steps spans other statements, which may hold bodies of their own.
+  const body = analysis.bodies.filter((candidate) => candidate.span.start <= local && local <= candidate.span.end).pop();
   if (body?.operation) {
     const operation = body.operation;
-    return completeInBody(operation, body.analysis, local).map((proposal) =>
+    return completeInBody(operation, body.analysis, local, body.syntax).map((proposal) =>
       toItem(document, { ...proposal, start: proposal.start + base, end: proposal.end + base }, operation, env),
     );
   }
@@ -52,8 +53,17 @@ function toItem(document: TextDocument, proposal: CompletionProposal, operation:
     sortText: `${proposal.required ? '0' : '1'}${proposal.label}`,
     insertTextFormat: InsertTextFormat.Snippet,
     textEdit: { range: toRange(document, proposal.start, proposal.end), newText: proposal.snippet },
-    filterText: proposal.start === proposal.end ? proposal.label : JSON.stringify(proposal.label),
+    filterText: filterTextOf(document, proposal),
   };
+}
+
+/** What the editor compares with the text being replaced: a key typed in quotes is matched with its quote. */
+function filterTextOf(document: TextDocument, proposal: CompletionProposal): string {
+  if (proposal.start === proposal.end) {
+    return proposal.label;
+  }
+  const quote = document.getText().charAt(proposal.start);
+  return quote === '"' ? JSON.stringify(proposal.label) : quote === "'" ? `'${proposal.label}'` : proposal.label;
 }
 
 function skeletonItem(operation: OperationSpec, env: HoverEnvironment): CompletionItem {

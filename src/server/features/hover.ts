@@ -55,12 +55,25 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
       return markdown(operationHover(operation, env), document, base + request.urlSpan.start, base + request.urlSpan.end);
     }
   }
+  // A playbook action's URI or path, a Postman request's URL, a script call's URI.
+  const called = analysis.bodies.find(({ operation, target }) => operation && target?.urlSpan && target.urlSpan.start <= local && local <= target.urlSpan.end);
+  if (called?.operation && called.target?.urlSpan) {
+    return markdown(operationHover(called.operation, env), document, base + called.target.urlSpan.start, base + called.target.urlSpan.end);
+  }
   const directive = operationDirective(text);
   if (directive && directive.start <= offset && offset <= directive.end) {
     const operation = catalogMatcher.matchUrl(directive.method, directive.path).operation;
     return operation ? markdown(operationHover(operation, env), document, directive.start, directive.end) : null;
   }
-  const body = analysis.bodies.find((candidate) => candidate.span.start <= local && local <= candidate.span.end);
+  // A script's call that sends a body: its URI (or the directive naming the operation) explains the operation.
+  for (const { target, operation } of analysis.bodies) {
+    const url = target?.urlSpan;
+    if (operation && url && url.start <= local && local <= url.end) {
+      return markdown(operationHover(operation, env), document, base + url.start, base + url.end);
+    }
+  }
+  // The innermost body: a script's body grown in steps spans other statements, which may hold bodies of their own.
+  const body = analysis.bodies.filter((candidate) => candidate.span.start <= local && local <= candidate.span.end).pop();
   // No tree means nothing worth a hover, or a body too deep to parse again without overflowing.
   if (!body?.operation || !body.analysis.parsable) {
     return null;
@@ -78,5 +91,9 @@ function bodyHover(document: TextDocument, text: string, offset: number, store: 
   }
   const nodeStart = base + hostOffset(masked, node.offset);
   const nodeEnd = base + hostEndOffset(masked, node.offset + node.length);
+  // In a view of another syntax, host text between tokens (code between a body's steps) maps to the next token.
+  if (offset < nodeStart || offset > nodeEnd) {
+    return null;
+  }
   return markdown(parameterHover(last, shape, body.operation, env), document, nodeStart, nodeEnd);
 }

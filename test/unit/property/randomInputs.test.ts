@@ -125,7 +125,7 @@ describe('property: random and damaged documents', () => {
             }
           }
           for (const probe of probes) {
-            const located = incremental.locate(probe % (text.length + 1));
+            const located = incremental.locate(text, probe % (text.length + 1));
             if (located) {
               assert.ok(located.base >= 0 && located.base <= text.length, 'the block starts inside the text');
               assertAnalysisInside(text, located.analysis, located.base);

@@ -41,7 +41,7 @@ const OWN_BUILTIN_USERS: Record<string, string[]> = {
   'src/bootstrap/codeCache.ts': ['node:crypto', 'node:fs', 'node:module', 'node:path', 'node:vm'],
   'src/bootstrap/server.ts': ['node:path'],
   // Reads the Tree-sitter .wasm files the build puts beside the bundle, by the fixed names the core asks for.
-  'src/shared/grammarFiles.ts': ['node:fs/promises', 'node:path'],
+  'src/shared/grammarFiles.ts': ['node:fs/promises', 'node:path', 'node:v8'],
   'src/cli/files.ts': ['node:fs', 'node:path'],
   'src/cli/gitignore.ts': ['node:fs', 'node:path'],
   'src/cli/lint.ts': ['node:fs'],

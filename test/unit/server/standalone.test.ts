@@ -69,6 +69,30 @@ describe('the standalone server (node dist/server.js --stdio)', function () {
     });
   }
 
+  it('publishes diagnostics again when a setting changes them, and only then', async () => {
+    const published = await withServer('en', async (client, diagnostics) => {
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri: 'untitled:a.http', languageId: 'http', version: 1, text: body } });
+      await diagnostics;
+      const later: string[] = [];
+      const french = new Promise<void>((resolve) => {
+        client.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+          later.push(params.diagnostics.map((diagnostic) => diagnostic.message).join());
+          if (later.length > 0 && params.diagnostics.some((diagnostic) => /casse/.test(diagnostic.message))) {
+            resolve();
+          }
+        });
+      });
+      // The same settings as at start-up, as VS Code sends them right after it; then a language.
+      await client.sendNotification('workspace/didChangeConfiguration', { settings: { mdeApi: { docsLanguage: 'auto' } } });
+      await client.sendRequest('mde/serverInfo');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await client.sendNotification('workspace/didChangeConfiguration', { settings: { mdeApi: { docsLanguage: 'fr' } } });
+      await french;
+      return later;
+    });
+    assert.equal(published.length, 1, `published after the configuration changes: ${JSON.stringify(published)}`);
+  });
+
   it('loads through the V8 code cache it wrote on the previous start with --code-cache-dir, and serves the same', async () => {
     const cacheDir = join(mkdtempSync(join(tmpdir(), 'mde-server-cache-')), 'code-cache');
     try {

@@ -1,35 +1,32 @@
 /**
- * Request bodies in PowerShell: hashtables and JSON strings, and the Invoke-RestMethod /
- * Invoke-WebRequest calls that send them, with the URI resolved through the script's variables.
+ * Request bodies in PowerShell: hashtables (grown in steps or not) and JSON strings, what sends
+ * them (Invoke-RestMethod / Invoke-WebRequest, directly or through a module's wrapper function),
+ * where to (the URI resolved through the script's variables, scope by scope) and how (through
+ * ConvertTo-Json or not).
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { BodyTarget, EmbeddedBody, HostSyntax } from '../../embedded/embeddedBody';
+import type { BodyTarget, EmbeddedBody, HostSyntax, SendPitfall } from '../../embedded/embeddedBody';
 import { directiveAbove } from '../directiveComment';
-import { literalView } from '../literalView';
+import { literalView, type HostValue } from '../literalView';
 import type { ScriptExtractor } from '../scriptExtractor';
 import { looksLikeJsonObject, stringView } from '../stringView';
-import { hashtableOf, namedChildren, readValue } from './literals';
-import { stringEncoder, stringKind, stringPieces, unwrap } from './syntax';
-
-const SEND_COMMANDS = new Set(['invoke-restmethod', 'invoke-webrequest', 'irm', 'iwr']);
-const MAX_HOPS = 8;
+import { traceBody, isConvertToJson, type BodyTrace } from './bodyTrace';
+import { CONVERT_TO_JSON, WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand, type CommandSignature } from './commands';
+import { hashtableOf, unclosedTable } from './literals';
+import { ScriptModel, type CallEnv, type Value } from './model';
+import { formEncoded, lacksDepth, shallowDepth, tooDeepForDefaultDepth } from './pitfalls';
+import { TableSteps } from './steps';
+import { commandName, statementOf, stringEncoder, stringKind, stringPieces, unwrap } from './syntax';
+import { urlText } from './urlText';
 
 export const powershellSyntax: HostSyntax = {
   property: (name, value) => `${name} = ${value}`,
   string: (text) => `'${text}'`,
+  key: (name) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`),
+  keyword: (value) => `$${String(value)}`,
+  array: (inner) => `@(${inner})`,
+  object: (inner) => `@{${inner}}`,
 };
-
-interface Assignment {
-  readonly offset: number;
-  readonly value: Node;
-}
-
-interface SendCall {
-  readonly command: Node;
-  readonly arguments: ReadonlyMap<string, Node>;
-  /** `@params`: the hashtable whose entries stand for parameters. */
-  readonly splat?: Node;
-}
 
 export const powershellExtractor: ScriptExtractor = {
   extract(root, text) {
@@ -37,243 +34,336 @@ export const powershellExtractor: ScriptExtractor = {
   },
 };
 
+/** A function whose parameter is what its Invoke-RestMethod sends: `Invoke-MdeApi -Path … -Body @{…}`. */
+interface Wrapper {
+  readonly function: Node;
+  readonly send: BoundCommand;
+}
+
+/** How a body literal is sent, as far as the script tells. */
+interface Sending {
+  readonly trace: BodyTrace;
+  readonly send?: BoundCommand;
+  /** The -Body argument (or splatted Body entry) on the send command. */
+  readonly bodyArgument?: Value;
+  readonly env?: CallEnv;
+  /** The wrapper's call, when the send is inside a wrapper. */
+  readonly call?: Node;
+}
+
 class PowerShellScript {
-  private readonly assignments = new Map<string, Assignment[]>();
+  private readonly model: ScriptModel;
+  private readonly steps: TableSteps;
   private readonly claimed = new Set<number>();
+  /** Pitfalls already reported: a wrapper's ConvertTo-Json is one place, however many calls reach it. */
+  private readonly reported = new Set<string>();
 
   constructor(
     private readonly root: Node,
     private readonly text: string,
   ) {
-    for (const assignment of root.descendantsOfType('assignment_expression')) {
-      const left = assignment && unwrap(assignment.namedChild(0) ?? assignment);
-      const value = assignment?.namedChildren.find((child) => child?.type === 'pipeline');
-      if (assignment && left?.type === 'variable' && value) {
-        const name = variableName(left.text);
-        const list = this.assignments.get(name) ?? [];
-        list.push({ offset: assignment.startIndex, value });
-        this.assignments.set(name, list);
-      }
-    }
+    this.model = new ScriptModel(root, text);
+    this.steps = new TableSteps(this.model);
   }
 
   bodies(): EmbeddedBody[] {
     const bodies: EmbeddedBody[] = [];
-    for (const call of this.sendCalls()) {
-      const bodyNode = this.argument(call, 'body');
-      const source = bodyNode && this.bodySource(bodyNode);
-      if (!source || this.claimed.has(source.startIndex)) {
+    const keep = (body: EmbeddedBody | undefined) => body && bodies.push(body);
+    const wrappers: Wrapper[] = [];
+    for (const send of this.sendCommands()) {
+      const bodyArgument = this.model.argument(send, 'body', undefined);
+      if (!bodyArgument) {
         continue;
       }
-      const body = this.embed(source, this.target(call));
-      if (body) {
-        this.claimed.add(source.startIndex);
-        bodies.push(body);
+      const trace = traceBody(this.model, bodyArgument);
+      if (trace.source) {
+        keep(this.sent({ trace, send, bodyArgument }));
+      } else if (trace.parameter) {
+        const wrapper = this.wrapperOf(send, trace.parameter.scope);
+        if (wrapper) {
+          wrappers.push(wrapper);
+        }
       }
     }
-    for (const candidate of [...this.root.descendantsOfType('hash_literal_expression'), ...this.root.descendantsOfType('string_literal')]) {
-      if (!candidate || this.claimed.has(candidate.startIndex) || this.insideClaimed(candidate)) {
-        continue;
+    for (const wrapper of wrappers) {
+      for (const call of this.callsOf(wrapper)) {
+        const bodyArgument = this.model.argument(wrapper.send, 'body', call.env);
+        const trace = bodyArgument && traceBody(this.model, bodyArgument);
+        if (trace?.source) {
+          keep(this.sent({ trace, send: wrapper.send, bodyArgument, env: call.env, call: call.node }));
+        }
       }
-      const body = this.embed(candidate, directiveAbove(this.text, statementOf(candidate).startIndex));
-      if (body) {
-        this.claimed.add(candidate.startIndex);
-        bodies.push(body);
+    }
+    const serialized = this.serializedTables();
+    for (const table of this.root.descendantsOfType('hash_literal_expression')) {
+      if (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table)) {
+        keep(this.unsent(table, serialized.get(table.id)));
+      }
+    }
+    for (const error of this.root.descendantsOfType('ERROR')) {
+      const table = error && unclosedTable(error, this.text);
+      if (table && table.kind === 'object' && table.entries.length > 0) {
+        keep(this.tableBody(table, { start: table.open.start, end: table.close.end }, directiveAbove(this.text, table.open.start), []));
+      }
+    }
+    for (const literal of this.root.descendantsOfType('string_literal')) {
+      if (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal)) {
+        keep(this.stringBody(literal, directiveAbove(this.text, statementOf(literal).startIndex)));
       }
     }
     return bodies.sort((a, b) => a.region.start - b.region.start);
   }
 
-  private embed(source: Node, target: BodyTarget | undefined): EmbeddedBody | undefined {
-    const region = { start: source.startIndex, end: source.endIndex };
-    if (source.type === 'hash_literal_expression') {
-      return { region, view: literalView(readValue(source, this.text)), target, allowComments: false, syntax: powershellSyntax };
+  /** A literal an Invoke-RestMethod sends: its target from a directive or the call, its send pitfalls. */
+  private sent(sending: Sending): EmbeddedBody | undefined {
+    const source = sending.trace.source!.node;
+    if (this.claimed.has(source.id)) {
+      return undefined;
     }
-    const kind = stringKind(source);
-    const pieces = stringPieces(source, this.text);
+    const target = directiveAbove(this.text, statementOf(source).startIndex) ?? this.target(sending);
+    const body =
+      source.type === 'hash_literal_expression'
+        ? this.table(source, sending.trace.readAt, target, (value) => this.sendPitfalls(sending, value))
+        : this.stringBody(source, target);
+    if (body) {
+      this.claimed.add(source.id);
+    }
+    return body;
+  }
+
+  private sendPitfalls(sending: Sending, value: HostValue): SendPitfall[] {
+    const { trace } = sending;
+    const pitfalls: SendPitfall[] = [];
+    if (trace.converters.length === 0 && sending.bodyArgument && trace.cast !== 'pscustomobject') {
+      pitfalls.push(formEncoded(this.model, sending.bodyArgument.node));
+    } else if (tooDeepForDefaultDepth(value)) {
+      pitfalls.push(...trace.converters.filter((converter) => lacksDepth(this.model, converter)).map(shallowDepth));
+    }
+    return this.once(pitfalls);
+  }
+
+  /** A table no send command is seen sending: a body only if a directive names it or its keys name an operation. */
+  private unsent(table: Node, converters: readonly Node[] | undefined): EmbeddedBody | undefined {
+    if (this.isSplat(table)) {
+      return undefined;
+    }
+    const target = directiveAbove(this.text, statementOf(table).startIndex);
+    return this.table(table, undefined, target, (value) => {
+      // An object built from a response (`[pscustomobject]@{ comment = $m.Comment }`), a splat or a
+      // settings table is no body: without a directive, a table only stands for one when the
+      // script serializes it, or writes a literal value in it (and is not an output object).
+      if (!target && !converters && (castOf(table) === 'pscustomobject' || !holdsLiteral(value))) {
+        return undefined;
+      }
+      return tooDeepForDefaultDepth(value) ? this.once((converters ?? []).filter((converter) => lacksDepth(this.model, converter)).map(shallowDepth)) : [];
+    });
+  }
+
+  /** `pitfalls` returns undefined when the table is not a body after all. */
+  private table(table: Node, readAt: number | undefined, target: BodyTarget | undefined, pitfalls: (value: HostValue) => SendPitfall[] | undefined): EmbeddedBody | undefined {
+    const built = this.steps.build(table, readAt);
+    const found = pitfalls(built.value);
+    if (!found) {
+      return undefined;
+    }
+    this.claimed.add(table.id);
+    built.merged.forEach((merged) => this.claimed.add(merged.id));
+    return this.tableBody(built.value, { start: table.startIndex, end: built.end }, target, found);
+  }
+
+  private tableBody(value: HostValue, region: { start: number; end: number }, target: BodyTarget | undefined, pitfalls: readonly SendPitfall[]): EmbeddedBody {
+    return { region, view: literalView(value), target, allowComments: false, pitfalls: pitfalls.length > 0 ? pitfalls : undefined, syntax: powershellSyntax };
+  }
+
+  private stringBody(literal: Node, target: BodyTarget | undefined): EmbeddedBody | undefined {
+    const kind = stringKind(literal);
+    const pieces = stringPieces(literal, this.text);
     if (!kind || !pieces || !looksLikeJsonObject(pieces)) {
       return undefined;
     }
-    return { region, view: stringView(pieces, stringEncoder(kind)), target, allowComments: false };
+    this.claimed.add(literal.id);
+    return { region: { start: literal.startIndex, end: literal.endIndex }, view: stringView(pieces, stringEncoder(kind)), target, allowComments: false };
   }
 
-  /** Nested tables belong to the body that holds them. */
-  private insideClaimed(node: Node): boolean {
+  private target(sending: Sending): BodyTarget | undefined {
+    const { send, env, call } = sending;
+    if (!send) {
+      return undefined;
+    }
+    const directive = (call && directiveAbove(this.text, statementOf(call).startIndex)) ?? directiveAbove(this.text, statementOf(send.command).startIndex);
+    if (directive) {
+      return directive;
+    }
+    const uri = this.model.argument(send, 'uri', env);
+    if (!uri) {
+      return undefined;
+    }
+    const url = urlText(this.model, uri);
+    // Nothing literal in the URI (`$uri` a parameter): the call names no operation; the keys may.
+    if (!/[A-Za-z0-9]/.test(url.text.replace(/\{\{\}\}/g, ''))) {
+      return undefined;
+    }
+    const methodValue = this.model.argument(send, 'method', env) ?? this.model.argument(send, 'custommethod', env);
+    const method = methodValue && urlText(this.model, methodValue);
+    const urlNode = url.arguments[0] ?? uri.node;
+    const methodNode = method?.arguments[0] ?? methodValue?.node;
+    return {
+      source: 'call',
+      method: method && /^[A-Za-z]+$/.test(method.text) ? method.text.toUpperCase() : undefined,
+      url: url.text,
+      urlSpan: { start: urlNode.startIndex, end: urlNode.endIndex },
+      methodSpan: methodNode ? { start: methodNode.startIndex, end: methodNode.endIndex } : undefined,
+    };
+  }
+
+  private cachedSends: BoundCommand[] | undefined;
+
+  private sendCommands(): BoundCommand[] {
+    this.cachedSends ??= this.commands()
+      .filter((command) => WEB_REQUEST_COMMANDS.has(commandName(command) ?? ''))
+      .map((command) => this.model.bind(command, WEB_REQUEST));
+    return this.cachedSends;
+  }
+
+  private cachedCommands: Node[] | undefined;
+
+  private commands(): Node[] {
+    this.cachedCommands ??= this.root.descendantsOfType('command').filter((command): command is Node => command !== null);
+    return this.cachedCommands;
+  }
+
+  /** The function a send command is the body-sending heart of, if `scope` (the body parameter's) is a function's own. */
+  private wrapperOf(send: BoundCommand, scope: number): Wrapper | undefined {
+    const owner = this.model.scopes.scopeOf(send.command);
+    return owner.id === scope && owner.type === 'function_statement' ? { function: owner, send } : undefined;
+  }
+
+  /** The wrapper's calls elsewhere in the script, each with the arguments its parameters read. */
+  private callsOf(wrapper: Wrapper): { node: Node; env: CallEnv }[] {
+    const name = wrapper.function.namedChildren.find((child) => child?.type === 'function_name')?.text.toLowerCase();
+    const parameters = this.model.scopes.parametersOf(wrapper.function);
+    if (!name || parameters.length === 0) {
+      return [];
+    }
+    const sig: CommandSignature = {
+      parameters: parameters.map((parameter) => parameter.name),
+      switches: new Set(parameters.filter((parameter) => parameter.isSwitch).map((parameter) => parameter.name)),
+      positional: parameters.filter((parameter) => !parameter.isSwitch).map((parameter) => parameter.name),
+    };
+    const calls: { node: Node; env: CallEnv }[] = [];
+    for (const command of this.commands()) {
+      if (commandName(command) !== name || within(command, wrapper.function)) {
+        continue;
+      }
+      const bound = this.model.bind(command, sig);
+      const args = new Map<string, Value>();
+      for (const parameter of parameters) {
+        const argument = this.model.argument(bound, parameter.name, undefined);
+        if (argument) {
+          args.set(parameter.name, argument);
+        }
+      }
+      calls.push({ node: command, env: { scope: wrapper.function.id, arguments: args } });
+    }
+    return calls;
+  }
+
+  /** Tables the script pipes into (or hands to) ConvertTo-Json, with the commands that do it. */
+  private serializedTables(): Map<number, Node[]> {
+    const tables = new Map<number, Node[]>();
+    for (const command of this.commands()) {
+      if (!isConvertToJson(command)) {
+        continue;
+      }
+      const input = this.model.bind(command, CONVERT_TO_JSON).arguments.get('inputobject') ?? pipedInto(command);
+      const trace = input && traceBody(this.model, { node: input });
+      const table = trace?.source && hashtableOf(trace.source.node);
+      if (table) {
+        tables.set(table.id, [...(tables.get(table.id) ?? []), command, ...trace.converters]);
+      }
+    }
+    return tables;
+  }
+
+  private splats: Set<number> | undefined;
+
+  /** A table splatted into a command (`@params`) holds its parameters, not a body. */
+  private isSplat(table: Node): boolean {
+    if (!this.splats) {
+      this.splats = new Set();
+      for (const variable of this.root.descendantsOfType('variable')) {
+        if (variable?.text.startsWith('@')) {
+          const resolved = this.model.resolve(variable.text, variable, undefined);
+          const splatted = resolved.kind === 'value' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
+          if (splatted) {
+            this.splats.add(splatted.id);
+          }
+        }
+      }
+    }
+    return this.splats.has(table.id);
+  }
+
+  /** Nested tables and strings belong to the table that holds them, complete or still being typed. */
+  private insideAnotherTable(node: Node): boolean {
     for (let parent = node.parent; parent; parent = parent.parent) {
-      if (parent.type === 'hash_literal_expression' && (this.claimed.has(parent.startIndex) || !this.isSplat(parent))) {
+      if (parent.type === 'hash_literal_expression') {
+        return true;
+      }
+      if (parent.type === 'ERROR' && parent.children.some((child) => child?.type === '@{' && child.startIndex < node.startIndex)) {
         return true;
       }
     }
     return false;
   }
 
-  /** A table splatted into a send command holds parameters, not a body. */
-  private isSplat(hashtable: Node): boolean {
-    return this.sendCalls().some((call) => call.splat?.startIndex === hashtable.startIndex);
-  }
-
-  private cachedCalls: SendCall[] | undefined;
-
-  private sendCalls(): SendCall[] {
-    if (this.cachedCalls) {
-      return this.cachedCalls;
-    }
-    this.cachedCalls = [];
-    for (const command of this.root.descendantsOfType('command')) {
-      const name = command?.childForFieldName('command_name')?.text.toLowerCase();
-      if (!command || !name || !SEND_COMMANDS.has(name)) {
-        continue;
+  /** Reports each pitfall once: a wrapper's ConvertTo-Json or -Body is one place, however many calls reach it. */
+  private once(pitfalls: readonly SendPitfall[]): SendPitfall[] {
+    return pitfalls.filter((pitfall) => {
+      const key = `${pitfall.code}:${pitfall.span.start}`;
+      if (this.reported.has(key)) {
+        return false;
       }
-      const args = new Map<string, Node>();
-      let splat: Node | undefined;
-      let pending: string | undefined;
-      const elements = command.childForFieldName('command_elements');
-      for (const element of elements ? namedChildren(elements) : []) {
-        if (element.type === 'command_argument_sep') {
-          continue;
-        }
-        if (element.type === 'command_parameter') {
-          pending = element.text.replace(/^-/, '').replace(/:$/, '').toLowerCase();
-          continue;
-        }
-        const value = unwrap(element);
-        if (pending) {
-          args.set(pending, element);
-          pending = undefined;
-        } else if (value.type === 'variable' && value.text.startsWith('@')) {
-          const assigned = this.valueOf(variableName(value.text), value.startIndex);
-          splat = assigned && hashtableOf(assigned);
-        }
-      }
-      this.cachedCalls.push({ command, arguments: args, splat });
-    }
-    return this.cachedCalls;
-  }
-
-  /** A parameter's value, by any unambiguous prefix PowerShell accepts, or from the splatted table. */
-  private argument(call: SendCall, name: string): Node | undefined {
-    for (const [given, value] of call.arguments) {
-      if (name.startsWith(given) && given.length >= 2) {
-        return value;
-      }
-    }
-    if (call.splat) {
-      const body = call.splat.namedChildren.find((child) => child?.type === 'hash_literal_body');
-      for (const entry of body ? namedChildren(body) : []) {
-        const key = entry.namedChildren.find((child) => child?.type === 'key_expression')?.text.replace(/^['"]|['"]$/g, '').toLowerCase();
-        const value = entry.namedChildren.find((child) => child?.type === 'pipeline');
-        if (key === name && value) {
-          return value;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  private target(call: SendCall): BodyTarget | undefined {
-    const directive = directiveAbove(this.text, statementOf(call.command).startIndex);
-    if (directive) {
-      return directive;
-    }
-    const uri = this.argument(call, 'uri');
-    if (!uri) {
-      return undefined;
-    }
-    const methodNode = this.argument(call, 'method');
-    const method = methodNode ? this.resolveText(methodNode, MAX_HOPS) : undefined;
-    return {
-      source: 'call',
-      method: method && !method.includes('{{') ? method.toUpperCase() : undefined,
-      url: this.resolveText(uri, MAX_HOPS),
-      urlSpan: { start: uri.startIndex, end: uri.endIndex },
-      methodSpan: methodNode ? { start: methodNode.startIndex, end: methodNode.endIndex } : undefined,
-    };
-  }
-
-  /** What a -Body argument sends: the hashtable or JSON string it comes from, through variables and ConvertTo-Json. */
-  private bodySource(node: Node, hops = MAX_HOPS): Node | undefined {
-    const value = unwrap(node);
-    const hashtable = hashtableOf(value);
-    if (hashtable) {
-      return hashtable;
-    }
-    if (value.type === 'string_literal') {
-      return value;
-    }
-    if (hops > 0 && value.type === 'variable') {
-      const assigned = this.valueOf(variableName(value.text), value.startIndex);
-      return assigned && this.bodySource(assigned, hops - 1);
-    }
-    // `$body | ConvertTo-Json`, `@{…} | ConvertTo-Json -Depth 5`
-    if (hops > 0 && value.type === 'pipeline') {
-      const first = value.namedChild(0);
-      return first ? this.bodySource(first, hops - 1) : undefined;
-    }
-    return undefined;
-  }
-
-  /** The value last assigned to a variable before `offset`. */
-  private valueOf(name: string, offset: number): Node | undefined {
-    const list = this.assignments.get(name);
-    let found: Assignment | undefined;
-    for (const assignment of list ?? []) {
-      if (assignment.offset < offset) {
-        found = assignment;
-      }
-    }
-    return found?.value;
-  }
-
-  /** A string expression's text, with what cannot be known written `{{}}`. */
-  private resolveText(node: Node, hops: number): string {
-    const value = unwrap(node);
-    switch (value.type) {
-      case 'generic_token':
-        return value.text;
-      case 'string_literal': {
-        const pieces = stringPieces(value, this.text) ?? [];
-        return pieces
-          .map((piece) => {
-            if (piece.kind === 'text') {
-              return piece.text;
-            }
-            if (piece.kind === 'escape') {
-              return piece.char;
-            }
-            const inner = this.text.slice(piece.hostStart, piece.hostEnd);
-            const assigned = hops > 0 && /^\$\{?[\w:]+\}?$/.test(inner) ? this.valueOf(variableName(inner), piece.hostStart) : undefined;
-            return assigned ? this.resolveText(assigned, hops - 1) : '{{}}';
-          })
-          .join('');
-      }
-      case 'variable': {
-        const assigned = hops > 0 ? this.valueOf(variableName(value.text), value.startIndex) : undefined;
-        return assigned ? this.resolveText(assigned, hops - 1) : '{{}}';
-      }
-      case 'additive_expression': {
-        const parts = namedChildren(value);
-        return parts.map((part) => this.resolveText(part, hops)).join('');
-      }
-      default:
-        return '{{}}';
-    }
+      this.reported.add(key);
+      return true;
+    });
   }
 }
 
-/** `$Script:base`, `${base}` and `$base` name the same variable; PowerShell names ignore case. */
-function variableName(text: string): string {
-  return text
-    .replace(/^[$@]\{?/, '')
-    .replace(/\}$/, '')
-    .replace(/^(?:script|global|local|private):/i, '')
-    .toLowerCase();
+/** What the pipeline stage before a command hands it. */
+function pipedInto(command: Node): Node | undefined {
+  const chain = command.parent;
+  if (chain?.type !== 'pipeline_chain') {
+    return undefined;
+  }
+  let previous: Node | undefined;
+  for (const stage of chain.namedChildren) {
+    if (stage?.id === command.id) {
+      return previous;
+    }
+    previous = stage ?? undefined;
+  }
+  return undefined;
 }
 
-/** The statement a node belongs to, where a directive comment above it is looked for. */
-function statementOf(node: Node): Node {
-  let current = node;
-  while (current.parent && current.parent.type !== 'statement_list' && current.parent.type !== 'program') {
-    current = current.parent;
+function castOf(table: Node): string | undefined {
+  const cast = table.parent?.parent;
+  return cast?.type === 'cast_expression' ? cast.namedChildren.find((child) => child?.type === 'type_literal')?.text.slice(1, -1).toLowerCase() : undefined;
+}
+
+function holdsLiteral(value: HostValue): boolean {
+  switch (value.kind) {
+    case 'literal':
+      return true;
+    case 'object':
+      return value.entries.some((entry) => entry.value !== undefined && holdsLiteral(entry.value));
+    case 'array':
+      return value.elements.some(holdsLiteral);
+    default:
+      return false;
   }
-  return current;
+}
+
+function within(node: Node, outer: Node): boolean {
+  return outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
 }

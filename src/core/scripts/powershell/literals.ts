@@ -57,22 +57,15 @@ export function readValue(node: Node, text: string): HostValue {
 }
 
 function readHashtable(node: Node, text: string): HostValue {
-  const body = node.namedChildren.find((child) => child?.type === 'hash_literal_body');
   const entries: HostEntry[] = [];
-  for (const entry of body ? namedChildren(body) : []) {
-    if (entry.type !== 'hash_entry') {
-      continue;
+  for (const child of namedChildren(node)) {
+    if (child.type === 'hash_literal_body') {
+      for (const entry of namedChildren(child)) {
+        entries.push(...(entry.type === 'ERROR' ? entriesBeingTyped(entry, text) : readEntry(entry, text)));
+      }
+    } else if (child.type === 'ERROR') {
+      entries.push(...entriesBeingTyped(child, text));
     }
-    const keyNode = entry.namedChildren.find((child) => child?.type === 'key_expression');
-    const valueNode = entry.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement');
-    if (!keyNode) {
-      continue;
-    }
-    entries.push({
-      key: readKey(keyNode, text),
-      keySpan: { start: keyNode.startIndex, end: keyNode.endIndex },
-      value: valueNode ? readValue(valueNode, text) : undefined,
-    });
   }
   // `@{` opens and `}` closes; an unclosed table (being typed) closes where the node ends.
   const closed = text[node.endIndex - 1] === '}';
@@ -84,8 +77,68 @@ function readHashtable(node: Node, text: string): HostValue {
   };
 }
 
+function readEntry(entry: Node, text: string): HostEntry[] {
+  if (entry.type !== 'hash_entry') {
+    return [];
+  }
+  const keyNode = entry.namedChildren.find((child) => child?.type === 'key_expression');
+  const valueNode = entry.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement');
+  if (!keyNode) {
+    return [];
+  }
+  return [{ key: readKey(keyNode, text), keySpan: { start: keyNode.startIndex, end: keyNode.endIndex }, value: valueNode ? readValue(valueNode, text) : undefined }];
+}
+
+/** `@{ Comm` or `Comment =` with no value yet: the grammar leaves the key in an ERROR node. */
+function entriesBeingTyped(error: Node, text: string): HostEntry[] {
+  const entries: HostEntry[] = [];
+  for (const child of namedChildren(error)) {
+    if (child.type === 'hash_entry') {
+      entries.push(...readEntry(child, text));
+    } else if (child.type === 'key_expression') {
+      entries.push({ key: readKey(child, text), keySpan: { start: child.startIndex, end: child.endIndex } });
+    } else if (child.type === 'pipeline' && entries.length > 0 && !entries[entries.length - 1].value) {
+      const last = entries.pop()!;
+      entries.push({ ...last, value: readValue(child, text) });
+    }
+  }
+  return entries;
+}
+
+/**
+ * A table whose `@{` is never closed swallows the rest of the script into one ERROR node: its
+ * complete entries are read up to the first thing that is not one (a key still being typed at the
+ * very end counts), so nothing after it is taken for a key.
+ */
+export function unclosedTable(error: Node, text: string): HostValue | undefined {
+  const children = error.children.filter((child): child is Node => child !== null);
+  const open = children.findIndex((child) => child.type === '@{');
+  if (open < 0) {
+    return undefined;
+  }
+  const entries: HostEntry[] = [];
+  let end = children[open].endIndex;
+  for (let i = open + 1; i < children.length; i++) {
+    const child = children[i];
+    if (child.type === 'hash_entry') {
+      entries.push(...readEntry(child, text));
+    } else if (child.type === 'key_expression' && i === children.length - 1) {
+      entries.push({ key: readKey(child, text), keySpan: { start: child.startIndex, end: child.endIndex } });
+    } else if (child.type !== 'comment') {
+      break;
+    }
+    end = child.endIndex;
+  }
+  const start = children[open].startIndex;
+  return { kind: 'object', open: { start, end: start + 2 }, close: { start: end, end }, entries };
+}
+
 function readKey(keyNode: Node, text: string): HostEntry['key'] {
-  const inner = unwrap(keyNode.namedChild(0) ?? keyNode);
+  return keyOf(unwrap(keyNode.namedChild(0) ?? keyNode), text);
+}
+
+/** A key written as a bare name, a string or a number; undefined for one computed at run time. */
+export function keyOf(inner: Node, text: string): HostEntry['key'] {
   const span = { start: inner.startIndex, end: inner.endIndex };
   if (inner.type === 'simple_name') {
     return { name: inner.text, span, write: stringWriter('bare') };
@@ -94,6 +147,9 @@ function readKey(keyNode: Node, text: string): HostEntry['key'] {
     const name = stringValue(inner, text);
     const kind = stringKind(inner);
     return name === undefined || !kind ? undefined : { name, span, write: stringWriter(kind) };
+  }
+  if (inner.type === 'integer_literal') {
+    return { name: inner.text, span };
   }
   return undefined;
 }

@@ -26,6 +26,7 @@ const WRAPPERS = new Set([
   'range_argument_expression',
   'parenthesized_expression',
   'statement_list',
+  'left_assignment_expression',
 ]);
 
 /** The expression a chain of single-child wrappers stands for. */
@@ -181,4 +182,45 @@ export function stringEncoder(kind: StringKind): (jsonText: string) => string | 
     case 'expandable-here':
       return (json) => json.replace(/[`$]/g, '`$&');
   }
+}
+
+/** `$Script:base`, `${base}` and `$base` name the same variable; PowerShell names ignore case. */
+export function variableName(text: string): string {
+  return text
+    .replace(/^[$@]\{?/, '')
+    .replace(/\}$/, '')
+    .replace(/^(?:script|global|local|private):/i, '')
+    .toLowerCase();
+}
+
+/** `$script:x` and `$global:x` live in the script's own scope wherever they are written. */
+export function namesScriptScope(text: string): boolean {
+  return /^[$@]\{?(?:script|global):/i.test(text);
+}
+
+/** The statement a node belongs to, where a directive comment above it is looked for. */
+export function statementOf(node: Node): Node {
+  let current = node;
+  while (current.parent && current.parent.type !== 'statement_list' && current.parent.type !== 'program' && current.parent.type !== 'ERROR') {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** A command's name as PowerShell matches it: without case. */
+export function commandName(command: Node): string | undefined {
+  return command.childForFieldName('command_name')?.text.toLowerCase();
+}
+
+/** The anonymous operator token among a node's children (`+`, `-f`, `=`), if any. */
+export function operatorOf(node: Node): string | undefined {
+  for (const child of node.children) {
+    if (child && !child.isNamed) {
+      return child.text.toLowerCase();
+    }
+    if (child && (child.type === 'format_operator' || child.type === 'assignement_operator')) {
+      return child.text.toLowerCase();
+    }
+  }
+  return undefined;
 }

@@ -121,8 +121,6 @@ const LONG_WITH_ARGUMENT = new Set([
   'output-dir',
   'netrc-file',
   'login-options',
-  'mail-from',
-  'mail-rcpt',
   'unix-socket',
   'abstract-unix-socket',
   'keepalive-time',
@@ -233,16 +231,15 @@ function isCurl(word: Word | undefined): boolean {
 /** The words curl is given, whether it is the command or run by `sudo`, `command`, `time`… */
 function curlArguments(command: Node, text: string): { name: Span; args: Node[] } | undefined {
   const nameNode = command.childForFieldName('name');
-  const args = command.childrenForFieldName('argument').filter((arg): arg is Node => !!arg);
   const name = nameNode && readWord(nameNode.namedChild(0) ?? nameNode, text);
-  if (!nameNode || !name) {
+  const curl = isCurl(name ?? undefined);
+  // Most commands are neither: their arguments are not read.
+  if (!nameNode || !name || (!curl && !PREFIXES.has(decodedText(name)))) {
     return undefined;
   }
-  if (isCurl(name)) {
+  const args = command.childrenForFieldName('argument').filter((arg): arg is Node => !!arg);
+  if (curl) {
     return { name: { start: nameNode.startIndex, end: nameNode.endIndex }, args };
-  }
-  if (!PREFIXES.has(decodedText(name))) {
-    return undefined;
   }
   let optionArgument = false;
   for (let i = 0; i < args.length; i++) {

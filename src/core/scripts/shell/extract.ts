@@ -47,13 +47,15 @@ class ShellScript {
         bodies.push(...this.curlBodies(command, call));
       }
     }
+    const claimed = overlapTest(this.claimed);
     for (const candidate of this.root.descendantsOfType(['raw_string', 'string', 'ansi_c_string', 'concatenation', 'heredoc_body'])) {
-      if (!candidate || candidate.parent?.type === 'concatenation' || this.isClaimed(candidate) || NOT_BODIES.has(commandName(candidate.parent) ?? '')) {
+      if (!candidate || candidate.parent?.type === 'concatenation' || claimed(candidate) || NOT_BODIES.has(commandName(candidate.parent) ?? '')) {
         continue;
       }
       const word = candidate.type === 'heredoc_body' ? undefined : readWord(candidate, this.text);
       const source = candidate.type === 'heredoc_body' ? heredocSource(candidate, this.text) : word && wordSource(word);
-      const body = source && this.embed(source, directiveAbove(this.text, statementOf(candidate).startIndex));
+      // The directive is looked for only above what may be a body: most strings are not.
+      const body = source && looksLikeJsonObject(source.pieces) && this.embed(source, directiveAbove(this.text, statementOf(candidate).startIndex));
       if (body) {
         bodies.push(body);
       }
@@ -124,10 +126,6 @@ class ShellScript {
     this.claimed.push(source.region);
     return { region: source.region, view: stringView(source.pieces, source.encode), target, allowComments: false, pitfalls };
   }
-
-  private isClaimed(node: Node): boolean {
-    return this.claimed.some((span) => span.start < node.endIndex && node.startIndex < span.end);
-  }
 }
 
 /**
@@ -148,6 +146,29 @@ function missingContentType(call: CurlCall, data: CurlData): SendPitfall | undef
     }
   }
   return { code: 'missing-content-type', span: call.name };
+}
+
+/** Whether a node overlaps any of the spans, in logarithmic time: a script may hold thousands of curl commands. */
+function overlapTest(spans: readonly Span[]): (node: Node) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const span of sorted) {
+    reach.push(Math.max(span.end, reach[reach.length - 1] ?? 0));
+  }
+  return (node) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle].start < node.endIndex) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    // Spans starting before the node ends overlap it if the farthest of them reaches past its start.
+    return low > 0 && reach[low - 1] > node.startIndex;
+  };
 }
 
 /** The statement a node belongs to, where a directive comment above it is looked for. */

@@ -1,0 +1,101 @@
+/**
+ * What the extractor knows of one script: its scopes, and what a variable or a command's argument
+ * stands for, through splatted tables and, for a wrapper function, the arguments of one call.
+ */
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { bindCommand, resolveParameter, type BoundCommand, type CommandSignature } from './commands';
+import { hashtableOf, namedChildren } from './literals';
+import { Scopes, type Parameter } from './scopes';
+import { unwrap } from './syntax';
+
+/** The arguments one call passes to a wrapper function: its parameters read them. */
+export interface CallEnv {
+  readonly scope: number;
+  readonly arguments: ReadonlyMap<string, Value>;
+}
+
+/** A node to read, with the call (if any) its wrapper's parameters stand for. */
+export interface Value {
+  readonly node: Node;
+  readonly env?: CallEnv;
+}
+
+export type Resolved =
+  | { readonly kind: 'value'; readonly value: Value; readonly operator: string; readonly assignment?: Node }
+  /** A parameter no call binds: only known when the function runs. */
+  | { readonly kind: 'parameter'; readonly parameter: Parameter }
+  | { readonly kind: 'unknown' };
+
+/** Bounds how far values are followed through variables, so a cycle (`$a = $b; $b = $a`) ends. */
+export const MAX_HOPS = 12;
+
+export class ScriptModel {
+  readonly scopes: Scopes;
+  private readonly bound = new Map<number, BoundCommand>();
+
+  constructor(
+    readonly root: Node,
+    readonly text: string,
+  ) {
+    this.scopes = new Scopes(root);
+  }
+
+  /** What a variable reads at its place; `reference` is the variable node (or any node at the place of the read). */
+  resolve(name: string, at: Node, env: CallEnv | undefined): Resolved {
+    const binding = this.scopes.lookup(name, at);
+    if (!binding) {
+      return { kind: 'unknown' };
+    }
+    if (binding.kind === 'assigned') {
+      const { assignment } = binding;
+      return assignment.value ? { kind: 'value', value: { node: assignment.value, env }, operator: assignment.operator, assignment: assignment.node } : { kind: 'unknown' };
+    }
+    const { parameter } = binding;
+    const argument = env?.scope === parameter.scope ? env.arguments.get(parameter.name) : undefined;
+    if (argument) {
+      return { kind: 'value', value: argument, operator: '=' };
+    }
+    return parameter.defaultValue ? { kind: 'value', value: { node: parameter.defaultValue, env }, operator: '=' } : { kind: 'parameter', parameter };
+  }
+
+  bind(command: Node, sig: CommandSignature): BoundCommand {
+    let bound = this.bound.get(command.id);
+    if (!bound || bound.signature !== sig) {
+      bound = bindCommand(command, sig);
+      this.bound.set(command.id, bound);
+    }
+    return bound;
+  }
+
+  /** A parameter's argument: written on the command, else an entry of a splatted table. */
+  argument(bound: BoundCommand, parameter: string, env: CallEnv | undefined): Value | undefined {
+    const written = bound.arguments.get(parameter);
+    if (written) {
+      return { node: written, env };
+    }
+    for (const splat of this.splatTables(bound, env)) {
+      const body = splat.node.namedChildren.find((child) => child?.type === 'hash_literal_body');
+      for (const entry of body ? namedChildren(body) : []) {
+        const key = entry.namedChildren.find((child) => child?.type === 'key_expression')?.text.replace(/^['"]|['"]$/g, '');
+        const value = entry.namedChildren.find((child) => child?.type === 'pipeline');
+        if (key && value && resolveParameter(key, bound.signature) === parameter) {
+          return { node: value, env: splat.env };
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** The tables a command's `@params` splat, where the script assigns them literally. */
+  splatTables(bound: BoundCommand, env: CallEnv | undefined): Value[] {
+    const tables: Value[] = [];
+    for (const splat of bound.splats) {
+      const resolved = this.resolve(splat.text, splat, env);
+      const table = resolved.kind === 'value' && resolved.operator === '=' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
+      if (table && resolved.kind === 'value') {
+        tables.push({ node: table, env: resolved.value.env });
+      }
+    }
+    return tables;
+  }
+}
