@@ -127,6 +127,12 @@ const FORMS: readonly FormCase[] = [
     fixed: `requests.post(f"{BASE}/api/machines/{mid}/isolate", data=f'{{"Comment": "{reason}", "IsolationType": "{kind}"}}')`,
   },
   {
+    name: 'JSON in a triple-quoted f-string: its quotes stay unescaped',
+    text: 'requests.post(f"https://api.security.microsoft.com/api/machines/{mid}/unisolate", data=f"""{{"comment": "{reason}"}}""")',
+    findings: [['wrong-case', '"comment"']],
+    fixed: 'requests.post(f"https://api.security.microsoft.com/api/machines/{mid}/unisolate", data=f"""{{"Comment": "{reason}"}}""")',
+  },
+  {
     name: "json.loads('…')",
     text: `body = json.loads('{"comment": "x", "IsolationType": "full"}')\n${ISOLATE}`,
     findings: [

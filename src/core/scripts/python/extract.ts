@@ -125,7 +125,8 @@ class PythonScript {
     // anyway or the JSON is cut short (an edit could then touch the closing quotes).
     const escapedQuote = pieces.some((piece) => piece.kind === 'escape' && piece.char === kind.quote && this.text[piece.hostStart] === '\\');
     const last = pieces[pieces.length - 1];
-    const endsClosed = last?.kind === 'text' && last.text.trimEnd().endsWith('}');
+    const lastText = last?.kind === 'text' ? last.text : last?.kind === 'escape' ? last.char : '';
+    const endsClosed = lastText.trimEnd().endsWith('}');
     return { region, view: stringView(pieces, stringEncoder(kind, source.template, escapedQuote || !endsClosed)), target, allowComments: false, pitfalls };
   }
 
