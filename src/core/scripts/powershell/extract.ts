@@ -5,6 +5,7 @@
  * ConvertTo-Json or not).
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { mayBeDefenderUrl } from '../../catalog/hosts';
 import type { BodyTarget, EmbeddedBody, HostSyntax, SendPitfall } from '../../embedded/embeddedBody';
 import { directiveAbove } from '../directiveComment';
 import { literalView, type HostValue } from '../literalView';
@@ -14,9 +15,10 @@ import { traceBody, isConvertToJson, type BodyTrace } from './bodyTrace';
 import { CONVERT_TO_JSON, WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand, type CommandSignature } from './commands';
 import { hashtableOf, unclosedTable } from './literals';
 import { ScriptModel, type CallEnv, type Value } from './model';
+import { writesParameterName } from './parameterNames';
 import { formEncoded, lacksDepth, shallowDepth, tooDeepForDefaultDepth } from './pitfalls';
-import { TableSteps } from './steps';
-import { commandName, statementOf, stringEncoder, stringKind, stringPieces, unwrap } from './syntax';
+import type { TableSteps } from './steps';
+import { commandName, stringEncoder, stringKind, stringPieces, unwrap } from './syntax';
 import { urlText } from './urlText';
 
 export const powershellSyntax: HostSyntax = {
@@ -57,13 +59,15 @@ class PowerShellScript {
   private readonly claimed = new Set<number>();
   /** Pitfalls already reported: a wrapper's ConvertTo-Json is one place, however many calls reach it. */
   private readonly reported = new Set<string>();
+  private readonly hasDirectives: boolean;
 
   constructor(
     private readonly root: Node,
     private readonly text: string,
   ) {
     this.model = new ScriptModel(root, text);
-    this.steps = new TableSteps(this.model);
+    this.steps = this.model.steps;
+    this.hasDirectives = /\bmde:/i.test(text);
   }
 
   bodies(): EmbeddedBody[] {
@@ -103,12 +107,12 @@ class PowerShellScript {
     for (const error of this.root.descendantsOfType('ERROR')) {
       const table = error && unclosedTable(error, this.text);
       if (table && table.kind === 'object' && table.entries.length > 0) {
-        keep(this.tableBody(table, { start: table.open.start, end: table.close.end }, directiveAbove(this.text, table.open.start), []));
+        keep(this.tableBody(table, { start: table.open.start, end: table.close.end }, this.hasDirectives ? directiveAbove(this.text, table.open.start) : undefined, []));
       }
     }
     for (const literal of this.root.descendantsOfType('string_literal')) {
       if (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal)) {
-        keep(this.stringBody(literal, directiveAbove(this.text, statementOf(literal).startIndex)));
+        keep(this.stringBody(literal, this.directiveAbove(literal)));
       }
     }
     return bodies.sort((a, b) => a.region.start - b.region.start);
@@ -120,7 +124,12 @@ class PowerShellScript {
     if (this.claimed.has(source.id)) {
       return undefined;
     }
-    const target = directiveAbove(this.text, statementOf(source).startIndex) ?? this.target(sending);
+    const target = this.directiveAbove(source) ?? this.target(sending);
+    if (target && !mayBeDefenderUrl(target.url)) {
+      // Sent to another API: none of ours, whatever its keys; not worth reading.
+      this.claimed.add(source.id);
+      return undefined;
+    }
     const body =
       source.type === 'hash_literal_expression'
         ? this.table(source, sending.trace.readAt, target, (value) => this.sendPitfalls(sending, value))
@@ -147,12 +156,15 @@ class PowerShellScript {
     if (this.isSplat(table)) {
       return undefined;
     }
-    const target = directiveAbove(this.text, statementOf(table).startIndex);
+    const target = this.directiveAbove(table);
+    if (!target && !writesParameterName(table.text)) {
+      return undefined;
+    }
     return this.table(table, undefined, target, (value) => {
       // An object built from a response (`[pscustomobject]@{ comment = $m.Comment }`), a splat or a
       // settings table is no body: without a directive, a table only stands for one when the
       // script serializes it, or writes a literal value in it (and is not an output object).
-      if (!target && !converters && (castOf(table) === 'pscustomobject' || !holdsLiteral(value))) {
+      if (!target && !converters && (castBefore(this.text, table) === 'pscustomobject' || !holdsLiteral(value))) {
         return undefined;
       }
       return tooDeepForDefaultDepth(value) ? this.once((converters ?? []).filter((converter) => lacksDepth(this.model, converter)).map(shallowDepth)) : [];
@@ -190,7 +202,7 @@ class PowerShellScript {
     if (!send) {
       return undefined;
     }
-    const directive = (call && directiveAbove(this.text, statementOf(call).startIndex)) ?? directiveAbove(this.text, statementOf(send.command).startIndex);
+    const directive = (call && this.directiveAbove(call)) ?? this.directiveAbove(send.command);
     if (directive) {
       return directive;
     }
@@ -306,15 +318,12 @@ class PowerShellScript {
 
   /** Nested tables and strings belong to the table that holds them, complete or still being typed. */
   private insideAnotherTable(node: Node): boolean {
-    for (let parent = node.parent; parent; parent = parent.parent) {
-      if (parent.type === 'hash_literal_expression') {
-        return true;
-      }
-      if (parent.type === 'ERROR' && parent.children.some((child) => child?.type === '@{' && child.startIndex < node.startIndex)) {
-        return true;
-      }
-    }
-    return false;
+    return this.model.layout.insideTable(node);
+  }
+
+  /** The `# mde:` directive above the statement a node is part of; the text is only searched when it has one. */
+  private directiveAbove(node: Node): BodyTarget | undefined {
+    return this.hasDirectives ? directiveAbove(this.text, this.model.layout.statementOf(node).startIndex) : undefined;
   }
 
   /** Reports each pitfall once: a wrapper's ConvertTo-Json or -Body is one place, however many calls reach it. */
@@ -346,9 +355,10 @@ function pipedInto(command: Node): Node | undefined {
   return undefined;
 }
 
-function castOf(table: Node): string | undefined {
-  const cast = table.parent?.parent;
-  return cast?.type === 'cast_expression' ? cast.namedChildren.find((child) => child?.type === 'type_literal')?.text.slice(1, -1).toLowerCase() : undefined;
+/** The type a table is cast to, read from the text before it (`[pscustomobject]@{`). */
+function castBefore(text: string, table: Node): string | undefined {
+  const before = /\[\s*([\w.]+)\s*\]\s*$/.exec(text.slice(Math.max(0, table.startIndex - 80), table.startIndex));
+  return before?.[1].toLowerCase().replace(/^system\.management\.automation\./, '');
 }
 
 function holdsLiteral(value: HostValue): boolean {
