@@ -16,13 +16,29 @@ function assertInside(text: string, analysis: Awaited<ReturnType<typeof analyzeP
 }
 
 describe('PowerShell being typed', () => {
-  const scripts = readdirSync(fixtureFolder).filter((name) => name.endsWith('.ps1') && !name.endsWith('.fixed.ps1'));
+  it('reads every prefix of typing.ps1 (every construct, densely) without throwing, every range inside the text', async function () {
+    this.timeout(120_000);
+    const text = fixture('typing.ps1');
+    for (let length = 0; length <= text.length; length++) {
+      const prefix = text.slice(0, length);
+      assertInside(prefix, await analyzePowerShell(prefix), `in the first ${length} characters of typing.ps1`);
+    }
+  });
 
+  // Every prefix of the larger fixtures would take minutes: they are cut where a construct opens or closes.
+  const scripts = readdirSync(fixtureFolder).filter((name) => name.endsWith('.ps1') && !name.endsWith('.fixed.ps1') && name !== 'typing.ps1');
   for (const name of scripts) {
-    it(`reads every prefix of ${name} without throwing, every range inside the text`, async function () {
+    it(`reads ${name} cut before and after every bracket, quote, = and line break`, async function () {
       this.timeout(120_000);
       const text = fixture(name);
-      for (let length = 0; length <= text.length; length++) {
+      const cuts = new Set<number>([0, text.length]);
+      for (let i = 0; i < text.length; i++) {
+        if (/[{}()[\]'"=@\n;|]/.test(text[i])) {
+          cuts.add(i);
+          cuts.add(i + 1);
+        }
+      }
+      for (const length of cuts) {
         const prefix = text.slice(0, length);
         assertInside(prefix, await analyzePowerShell(prefix), `in the first ${length} characters of ${name}`);
       }
@@ -44,7 +60,11 @@ describe('PowerShell being typed', () => {
     ].join('\n');
     const analysis = await analyzePowerShell(text);
     assert.equal(analysis.bodies[0]?.operation?.id, 'isolateMachine');
-    assert.deepEqual(await marked(text), [['unknown-parameter', 'Comm']]);
+    // Until the key is typed in full, Comment is missing and Comm is unknown, as in a JSON body being typed.
+    assert.deepEqual(await marked(text), [
+      ['missing-required', '@{'],
+      ['unknown-parameter', 'Comm'],
+    ]);
   });
 
   it('takes nothing after an unclosed table for one of its keys', async () => {
