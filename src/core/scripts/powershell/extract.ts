@@ -217,8 +217,9 @@ class PowerShellScript {
     }
     const methodValue = this.model.argument(send, 'method', env) ?? this.model.argument(send, 'custommethod', env);
     const method = methodValue && urlText(this.model, methodValue);
-    const urlNode = url.arguments[0] ?? uri.node;
-    const methodNode = method?.arguments[0] ?? methodValue?.node;
+    // Through a helper, the call's own argument is the URL to point at: its longest one, the path.
+    const urlNode = longest(url.arguments) ?? uri.node;
+    const methodNode = longest(method?.arguments ?? []) ?? methodValue?.node;
     return {
       source: 'call',
       method: method && /^[A-Za-z]+$/.test(method.text) ? method.text.toUpperCase() : undefined,
@@ -372,6 +373,10 @@ function holdsLiteral(value: HostValue): boolean {
     default:
       return false;
   }
+}
+
+function longest(nodes: readonly Node[]): Node | undefined {
+  return nodes.reduce<Node | undefined>((best, node) => (!best || node.endIndex - node.startIndex > best.endIndex - best.startIndex ? node : best), undefined);
 }
 
 function within(node: Node, outer: Node): boolean {
