@@ -11,15 +11,16 @@ import { directiveAbove } from '../directiveComment';
 import { literalView, type HostValue } from '../literalView';
 import type { ScriptExtractor } from '../scriptExtractor';
 import { looksLikeJsonObject, stringView } from '../stringView';
-import { traceBody, isConvertToJson, type BodyTrace } from './bodyTrace';
-import { CONVERT_TO_JSON, WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand, type CommandSignature } from './commands';
-import { hashtableOf, unclosedTable } from './literals';
+import { serializedTables, traceBody, type BodyTrace } from './bodyTrace';
+import { WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand } from './commands';
+import { unclosedTable } from './literals';
 import { ScriptModel, type CallEnv, type Value } from './model';
 import { writesParameterName } from './parameterNames';
 import { formEncoded, lacksDepth, shallowDepth, tooDeepForDefaultDepth } from './pitfalls';
 import type { TableSteps } from './steps';
-import { commandName, stringEncoder, stringKind, stringPieces, unwrap } from './syntax';
+import { commandName, stringEncoder, stringKind, stringPieces } from './syntax';
 import { urlText } from './urlText';
+import { callsOf, wrapperOf, type Wrapper } from './wrappers';
 
 export const powershellSyntax: HostSyntax = {
   property: (name, value) => `${name} = ${value}`,
@@ -35,12 +36,6 @@ export const powershellExtractor: ScriptExtractor = {
     return new PowerShellScript(root, text).bodies();
   },
 };
-
-/** A function whose parameter is what its Invoke-RestMethod sends: `Invoke-MdeApi -Path … -Body @{…}`. */
-interface Wrapper {
-  readonly function: Node;
-  readonly send: BoundCommand;
-}
 
 /** How a body literal is sent, as far as the script tells. */
 interface Sending {
@@ -60,6 +55,7 @@ class PowerShellScript {
   /** Pitfalls already reported: a wrapper's ConvertTo-Json is one place, however many calls reach it. */
   private readonly reported = new Set<string>();
   private readonly hasDirectives: boolean;
+  private splats: Set<number> | undefined;
 
   constructor(
     private readonly root: Node,
@@ -70,52 +66,61 @@ class PowerShellScript {
     this.hasDirectives = /\bmde:/i.test(text);
   }
 
+  /** In this order: what is sent claims its literal first; what is left is a body only if a directive or its keys say so. */
   bodies(): EmbeddedBody[] {
+    const bodies = [...this.sentBodies(), ...this.unsentTables(), ...this.unclosedTables(), ...this.jsonStrings()];
+    return bodies.sort((a, b) => a.region.start - b.region.start);
+  }
+
+  /** Bodies sent by Invoke-RestMethod and the like, directly or through a wrapper function's calls. */
+  private sentBodies(): EmbeddedBody[] {
     const bodies: EmbeddedBody[] = [];
-    const keep = (body: EmbeddedBody | undefined) => body && bodies.push(body);
     const wrappers: Wrapper[] = [];
     for (const send of this.sendCommands()) {
       const bodyArgument = this.model.argument(send, 'body', undefined);
-      if (!bodyArgument) {
-        continue;
-      }
-      const trace = traceBody(this.model, bodyArgument);
-      if (trace.source) {
-        keep(this.sent({ trace, send, bodyArgument }));
-      } else if (trace.parameter) {
-        const wrapper = this.wrapperOf(send, trace.parameter.scope);
-        if (wrapper) {
-          wrappers.push(wrapper);
-        }
+      const trace = bodyArgument && traceBody(this.model, bodyArgument);
+      if (trace?.source) {
+        bodies.push(...present(this.sent({ trace, send, bodyArgument })));
+      } else if (trace?.parameter) {
+        wrappers.push(...present(wrapperOf(this.model, send, trace.parameter.scope)));
       }
     }
     for (const wrapper of wrappers) {
-      for (const call of this.callsOf(wrapper)) {
+      for (const call of callsOf(this.model, wrapper, this.commands())) {
         const bodyArgument = this.model.argument(wrapper.send, 'body', call.env);
         const trace = bodyArgument && traceBody(this.model, bodyArgument);
         if (trace?.source) {
-          keep(this.sent({ trace, send: wrapper.send, bodyArgument, env: call.env, call: call.node }));
+          bodies.push(...present(this.sent({ trace, send: wrapper.send, bodyArgument, env: call.env, call: call.node })));
         }
       }
     }
-    const serialized = this.serializedTables();
-    for (const table of this.root.descendantsOfType('hash_literal_expression')) {
-      if (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table)) {
-        keep(this.unsent(table, serialized.get(table.id)));
-      }
-    }
-    for (const error of this.root.descendantsOfType('ERROR')) {
+    return bodies;
+  }
+
+  private unsentTables(): EmbeddedBody[] {
+    const serialized = serializedTables(this.model, this.commands());
+    return this.root
+      .descendantsOfType('hash_literal_expression')
+      .flatMap((table) => (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table) ? present(this.unsent(table, serialized.get(table.id))) : []));
+  }
+
+  /** A table still being typed, whose `@{` is not closed: named by a directive or by its keys. */
+  private unclosedTables(): EmbeddedBody[] {
+    return this.root.descendantsOfType('ERROR').flatMap((error) => {
       const table = error && unclosedTable(error, this.text);
-      if (table && table.kind === 'object' && table.entries.length > 0) {
-        keep(this.tableBody(table, { start: table.open.start, end: table.close.end }, this.hasDirectives ? directiveAbove(this.text, table.open.start) : undefined, []));
+      if (!table || table.kind !== 'object' || table.entries.length === 0) {
+        return [];
       }
-    }
-    for (const literal of this.root.descendantsOfType('string_literal')) {
-      if (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal)) {
-        keep(this.stringBody(literal, this.directiveAbove(literal)));
-      }
-    }
-    return bodies.sort((a, b) => a.region.start - b.region.start);
+      const directive = this.hasDirectives ? directiveAbove(this.text, table.open.start) : undefined;
+      return [this.tableBody(table, { start: table.open.start, end: table.close.end }, directive, [])];
+    });
+  }
+
+  /** JSON in a string no call is seen sending. */
+  private jsonStrings(): EmbeddedBody[] {
+    return this.root
+      .descendantsOfType('string_literal')
+      .flatMap((literal) => (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal) ? present(this.stringBody(literal, this.directiveAbove(literal))) : []));
   }
 
   /** A literal an Invoke-RestMethod sends: its target from a directive or the call, its send pitfalls. */
@@ -153,7 +158,8 @@ class PowerShellScript {
 
   /** A table no send command is seen sending: a body only if a directive names it or its keys name an operation. */
   private unsent(table: Node, converters: readonly Node[] | undefined): EmbeddedBody | undefined {
-    if (this.isSplat(table)) {
+    this.splats ??= this.model.splattedTables();
+    if (this.splats.has(table.id)) {
       return undefined;
     }
     const target = this.directiveAbove(table);
@@ -245,78 +251,6 @@ class PowerShellScript {
     return this.cachedCommands;
   }
 
-  /** The function a send command is the body-sending heart of, if `scope` (the body parameter's) is a function's own. */
-  private wrapperOf(send: BoundCommand, scope: number): Wrapper | undefined {
-    const owner = this.model.scopes.scopeOf(send.command);
-    return owner.id === scope && owner.type === 'function_statement' ? { function: owner, send } : undefined;
-  }
-
-  /** The wrapper's calls elsewhere in the script, each with the arguments its parameters read. */
-  private callsOf(wrapper: Wrapper): { node: Node; env: CallEnv }[] {
-    const name = wrapper.function.namedChildren.find((child) => child?.type === 'function_name')?.text.toLowerCase();
-    const parameters = this.model.scopes.parametersOf(wrapper.function);
-    if (!name || parameters.length === 0) {
-      return [];
-    }
-    const sig: CommandSignature = {
-      parameters: parameters.map((parameter) => parameter.name),
-      switches: new Set(parameters.filter((parameter) => parameter.isSwitch).map((parameter) => parameter.name)),
-      positional: parameters.filter((parameter) => !parameter.isSwitch).map((parameter) => parameter.name),
-    };
-    const calls: { node: Node; env: CallEnv }[] = [];
-    for (const command of this.commands()) {
-      if (commandName(command) !== name || within(command, wrapper.function)) {
-        continue;
-      }
-      const bound = this.model.bind(command, sig);
-      const args = new Map<string, Value>();
-      for (const parameter of parameters) {
-        const argument = this.model.argument(bound, parameter.name, undefined);
-        if (argument) {
-          args.set(parameter.name, argument);
-        }
-      }
-      calls.push({ node: command, env: { scope: wrapper.function.id, arguments: args } });
-    }
-    return calls;
-  }
-
-  /** Tables the script pipes into (or hands to) ConvertTo-Json, with the commands that do it. */
-  private serializedTables(): Map<number, Node[]> {
-    const tables = new Map<number, Node[]>();
-    for (const command of this.commands()) {
-      if (!isConvertToJson(command)) {
-        continue;
-      }
-      const input = this.model.bind(command, CONVERT_TO_JSON).arguments.get('inputobject') ?? pipedInto(command);
-      const trace = input && traceBody(this.model, { node: input });
-      const table = trace?.source && hashtableOf(trace.source.node);
-      if (table) {
-        tables.set(table.id, [...(tables.get(table.id) ?? []), command, ...trace.converters]);
-      }
-    }
-    return tables;
-  }
-
-  private splats: Set<number> | undefined;
-
-  /** A table splatted into a command (`@params`) holds its parameters, not a body. */
-  private isSplat(table: Node): boolean {
-    if (!this.splats) {
-      this.splats = new Set();
-      for (const variable of this.root.descendantsOfType('variable')) {
-        if (variable?.text.startsWith('@')) {
-          const resolved = this.model.resolve(variable.text, variable, undefined);
-          const splatted = resolved.kind === 'value' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
-          if (splatted) {
-            this.splats.add(splatted.id);
-          }
-        }
-      }
-    }
-    return this.splats.has(table.id);
-  }
-
   /** Nested tables and strings belong to the table that holds them, complete or still being typed. */
   private insideAnotherTable(node: Node): boolean {
     return this.model.layout.insideTable(node);
@@ -340,22 +274,6 @@ class PowerShellScript {
   }
 }
 
-/** What the pipeline stage before a command hands it. */
-function pipedInto(command: Node): Node | undefined {
-  const chain = command.parent;
-  if (chain?.type !== 'pipeline_chain') {
-    return undefined;
-  }
-  let previous: Node | undefined;
-  for (const stage of chain.namedChildren) {
-    if (stage?.id === command.id) {
-      return previous;
-    }
-    previous = stage ?? undefined;
-  }
-  return undefined;
-}
-
 /** The type a table is cast to, read from the text before it (`[pscustomobject]@{`). */
 function castBefore(text: string, table: Node): string | undefined {
   const before = /\[\s*([\w.]+)\s*\]\s*$/.exec(text.slice(Math.max(0, table.startIndex - 80), table.startIndex));
@@ -375,10 +293,10 @@ function holdsLiteral(value: HostValue): boolean {
   }
 }
 
-function longest(nodes: readonly Node[]): Node | undefined {
-  return nodes.reduce<Node | undefined>((best, node) => (!best || node.endIndex - node.startIndex > best.endIndex - best.startIndex ? node : best), undefined);
+function present<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
 }
 
-function within(node: Node, outer: Node): boolean {
-  return outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
+function longest(nodes: readonly Node[]): Node | undefined {
+  return nodes.reduce<Node | undefined>((best, node) => (!best || node.endIndex - node.startIndex > best.endIndex - best.startIndex ? node : best), undefined);
 }

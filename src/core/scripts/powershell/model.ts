@@ -102,4 +102,19 @@ export class ScriptModel {
     }
     return tables;
   }
+
+  /** The ids of the tables the script splats into a command (`@params`): they hold parameters, not a body. */
+  splattedTables(): Set<number> {
+    const tables = new Set<number>();
+    for (const variable of this.root.descendantsOfType('variable')) {
+      if (variable?.text.startsWith('@')) {
+        const resolved = this.resolve(variable.text, variable, undefined);
+        const table = resolved.kind === 'value' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
+        if (table) {
+          tables.add(table.id);
+        }
+      }
+    }
+    return tables;
+  }
 }
