@@ -57,6 +57,12 @@ describe('PowerShell bodies: the operation', () => {
       );
     });
 
+    it('takes a body piped into the call', async () => {
+      const text = [base, "@{ comment = 'x' } | ConvertTo-Json | Invoke-RestMethod -Method Post -Uri \"$base/machines/$id/offboard\""].join('\n');
+      assert.deepEqual((await targets(text)).map(([operation]) => operation), ['offboardMachine']);
+      await assertRepair(text, [['wrong-case', 'comment']], text.replace('comment', 'Comment'));
+    });
+
     it('reads the method from [WebRequestMethod]::Post and reports a body sent with GET', async () => {
       const text = [
         base,

@@ -57,7 +57,8 @@ export function traceBody(model: ScriptModel, value: Value): BodyTrace {
         break;
       }
       case 'command':
-        current = isConvertToJson(node) ? jsonInput(model, node, undefined, current, converters) : undefined;
+        // A ConvertTo-Json in the middle of a pipeline (`… | ConvertTo-Json | Invoke-RestMethod`) reads the stage before it.
+        current = isConvertToJson(node) ? jsonInput(model, node, pipedInto(node), current, converters) : undefined;
         break;
       case 'invokation_expression':
         current = getBytesArgument(node, current);
@@ -106,7 +107,7 @@ export function serializedTables(model: ScriptModel, commands: readonly Node[]):
 }
 
 /** What the pipeline stage before a command hands it. */
-function pipedInto(command: Node): Node | undefined {
+export function pipedInto(command: Node): Node | undefined {
   const chain = command.parent;
   if (chain?.type !== 'pipeline_chain') {
     return undefined;

@@ -11,7 +11,7 @@ import { directiveAbove } from '../directiveComment';
 import { literalView, type HostValue } from '../literalView';
 import type { ScriptExtractor } from '../scriptExtractor';
 import { looksLikeJsonObject, stringView } from '../stringView';
-import { serializedTables, traceBody, type BodyTrace } from './bodyTrace';
+import { pipedInto, serializedTables, traceBody, type BodyTrace } from './bodyTrace';
 import { WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand } from './commands';
 import { unclosedTable } from './literals';
 import { ScriptModel, type CallEnv, type Value } from './model';
@@ -77,7 +77,9 @@ class PowerShellScript {
     const bodies: EmbeddedBody[] = [];
     const wrappers: Wrapper[] = [];
     for (const send of this.sendCommands()) {
-      const bodyArgument = this.model.argument(send, 'body', undefined);
+      // `$json | Invoke-RestMethod …`: -Body takes what is piped in.
+      const piped = pipedInto(send.command);
+      const bodyArgument = this.model.argument(send, 'body', undefined) ?? (piped && { node: piped });
       const trace = bodyArgument && traceBody(this.model, bodyArgument);
       if (trace?.source) {
         bodies.push(...present(this.sent({ trace, send, bodyArgument })));
