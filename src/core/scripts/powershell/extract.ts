@@ -132,8 +132,9 @@ class PowerShellScript {
       return undefined;
     }
     const target = this.directiveAbove(source) ?? this.target(sending);
-    if (target && !mayBeDefenderUrl(target.url)) {
-      // Sent to another API: none of ours, whatever its keys; not worth reading.
+    // Sent to another API: none of ours, whatever its keys; not worth reading. A table given as it
+    // is to a GET (the default method) is the query string (`@{ '$top' = 10 }`), not a body.
+    if ((target && !mayBeDefenderUrl(target.url)) || this.isQueryString(sending)) {
       this.claimed.add(source.id);
       return undefined;
     }
@@ -145,6 +146,14 @@ class PowerShellScript {
       this.claimed.add(source.id);
     }
     return body;
+  }
+
+  private isQueryString({ send, env, trace }: Sending): boolean {
+    if (!send || trace.converters.length > 0 || trace.source?.node.type !== 'hash_literal_expression') {
+      return false;
+    }
+    const method = this.model.argument(send, 'method', env) ?? this.model.argument(send, 'custommethod', env);
+    return !method || /^(?:get|head)$/i.test(urlText(this.model, method).text);
   }
 
   private sendPitfalls(sending: Sending, value: HostValue): SendPitfall[] {
