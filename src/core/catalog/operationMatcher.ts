@@ -8,6 +8,11 @@ export interface UrlMatch {
   readonly otherMethods: readonly OperationSpec[];
   /** Whether the path lies under /api at all (an unknown path there deserves a note). */
   readonly underApi: boolean;
+  /**
+   * Other operations the URL fits exactly as well as `operation`, because a placeholder stands
+   * where their paths differ (`/machines/{{id}}/{{action}}`): the URL alone does not tell them apart.
+   */
+  readonly alternatives?: readonly OperationSpec[];
 }
 
 interface CompiledTemplate {
@@ -62,10 +67,14 @@ export class OperationMatcher {
       }
     }
     const operation = candidates.find((template) => template.operation.method === method)?.operation;
+    const sameMethod = candidates.filter((template) => template.operation.method === method);
+    const best = Math.max(...sameMethod.map((template) => literalHits(template, path.segments)));
+    const alternatives = sameMethod.filter((template) => template.operation !== operation && literalHits(template, path.segments) === best).map((template) => template.operation);
     return {
       operation,
       otherMethods: operation ? [] : candidates.map((template) => template.operation),
       underApi: path.underApi,
+      alternatives: alternatives.length > 0 ? alternatives : undefined,
     };
   }
 
@@ -185,6 +194,11 @@ function segmentsMatch(template: readonly (string | null)[], actual: readonly st
 
 function isPlaceholderSegment(segment: string): boolean {
   return segment.startsWith('{{') && segment.endsWith('}}') && segment.indexOf('}}') === segment.length - 2;
+}
+
+/** How many of the template's literal segments the URL writes out (not through a placeholder). */
+function literalHits(template: CompiledTemplate, actual: readonly string[]): number {
+  return template.segments.filter((segment, index) => segment !== null && !isPlaceholderSegment(actual[index])).length;
 }
 
 function literalCount(template: CompiledTemplate): number {

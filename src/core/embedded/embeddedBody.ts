@@ -94,6 +94,8 @@ export function validateEmbedded(body: EmbeddedBody, matcher: OperationMatcher):
   let operation = body.operation;
   let inferred = false;
   const target = body.target;
+  /** Operations the target's URL fits equally well: the keys choose among them, or nothing is said. */
+  let tied: readonly OperationSpec[] | undefined;
   // An .http request line was matched by its host, which also judged its method.
   if (target && !operation && target.source !== 'request-line') {
     if (!mayBeDefenderUrl(target.url)) {
@@ -101,6 +103,10 @@ export function validateEmbedded(body: EmbeddedBody, matcher: OperationMatcher):
     }
     const match = matcher.matchUrl(target.method ?? 'POST', target.url);
     operation = match.operation;
+    if (operation && match.alternatives) {
+      tied = [operation, ...match.alternatives];
+      operation = undefined;
+    }
     if (!operation && match.otherMethods.length > 0) {
       const expected = match.otherMethods[0];
       if (target.method === undefined) {
@@ -119,10 +125,13 @@ export function validateEmbedded(body: EmbeddedBody, matcher: OperationMatcher):
     return { findings };
   }
   let analysis = analyzeView(body.view, { operation, allowComments: body.allowComments });
-  if (!operation && !target) {
+  if (!operation && (!target || tied)) {
     const root = analysis.tree();
     if (root?.type === 'object') {
       operation = matcher.inferConfidently(topLevelKeys(root));
+      if (operation && tied && !tied.includes(operation)) {
+        operation = undefined;
+      }
       if (operation) {
         inferred = true;
         analysis = analyzeView(body.view, { operation, allowComments: body.allowComments });

@@ -103,6 +103,16 @@ describe('PowerShell send pitfalls', () => {
       await assertRepair(text, [['form-encoded-body', '$body']], text.replace('Body = $body', 'Body = ($body | ConvertTo-Json -Depth 10)'));
     });
 
+    it('takes a table given to a GET, the default method, for the query string it becomes', async () => {
+      await assertSilent(
+        [
+          '$base = "https://api.securitycenter.microsoft.com/api"',
+          "Invoke-RestMethod -Uri \"$base/machines/$id\" -Body @{ '$select' = 'id,computerDnsName' }",
+          "Invoke-RestMethod -Method Get -Uri \"$base/machines/$id\" -Body @{ machineTags = 'x' }",
+        ].join('\n'),
+      );
+    });
+
     it('says nothing about a JSON string, a serialized table, or a table sent to another API', async () => {
       await assertSilent(
         [

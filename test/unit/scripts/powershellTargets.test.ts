@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { catalogMatcher } from '../../../src/core/catalog/catalog';
 import { analyzePowerShell, assertRepair, assertSilent, marked } from './powershellHelpers';
 
 /** A lone `comment` names no operation by itself: only the call can say where it goes. */
@@ -56,6 +57,12 @@ describe('PowerShell bodies: the operation', () => {
       );
     });
 
+    it('takes a body piped into the call', async () => {
+      const text = [base, "@{ comment = 'x' } | ConvertTo-Json | Invoke-RestMethod -Method Post -Uri \"$base/machines/$id/offboard\""].join('\n');
+      assert.deepEqual((await targets(text)).map(([operation]) => operation), ['offboardMachine']);
+      await assertRepair(text, [['wrong-case', 'comment']], text.replace('comment', 'Comment'));
+    });
+
     it('reads the method from [WebRequestMethod]::Post and reports a body sent with GET', async () => {
       const text = [
         base,
@@ -79,6 +86,31 @@ describe('PowerShell bodies: the operation', () => {
           "Invoke-RestMethod -Method Put -Uri $sentinel -Body (@{ properties = @{ status = 'closed'; classification = 'truePositive' } } | ConvertTo-Json -Depth 5)",
         ].join('\n'),
       );
+    });
+  });
+
+  describe('a URI whose unknown parts hide the operation', () => {
+    it('lets the keys choose among the operations it fits, or says nothing', async () => {
+      const text = [
+        base,
+        "Invoke-RestMethod -Method Post -Uri \"$base/machines/$id/$action\" -Body (@{ comment = 'x'; ScanType = 'quick' } | ConvertTo-Json)",
+        `Invoke-RestMethod -Method Post -Uri "$base/machines/$id/$action" -Body ${commentOnly}`,
+      ].join('\n');
+      assert.deepEqual(
+        (await analyzePowerShell(text)).bodies.map((body) => [body.operation?.id, body.inferred]),
+        [['runAntiVirusScan', true]],
+      );
+      await assertRepair(
+        text,
+        [
+          ['wrong-case', 'comment'],
+          ['invalid-value', "'quick'"],
+        ],
+        text.replace("comment = 'x'; ScanType = 'quick'", "Comment = 'x'; ScanType = 'Quick'"),
+      );
+      const match = catalogMatcher.matchUrl('POST', 'https://api.securitycenter.microsoft.com/api/machines/{{}}/{{}}');
+      assert.ok((match.alternatives?.length ?? 0) > 5, 'every machine action fits');
+      assert.equal(catalogMatcher.matchUrl('POST', 'https://api.securitycenter.microsoft.com/api/machines/{{}}/isolate').alternatives, undefined);
     });
   });
 

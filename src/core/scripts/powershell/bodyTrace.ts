@@ -57,7 +57,8 @@ export function traceBody(model: ScriptModel, value: Value): BodyTrace {
         break;
       }
       case 'command':
-        current = isConvertToJson(node) ? jsonInput(model, node, undefined, current, converters) : undefined;
+        // A ConvertTo-Json in the middle of a pipeline (`… | ConvertTo-Json | Invoke-RestMethod`) reads the stage before it.
+        current = isConvertToJson(node) ? jsonInput(model, node, pipedInto(node), current, converters) : undefined;
         break;
       case 'invokation_expression':
         current = getBytesArgument(node, current);
@@ -86,4 +87,37 @@ function getBytesArgument(node: Node, at: Value): Value | undefined {
   const list = node.namedChildren.find((child) => child?.type === 'argument_list')?.namedChildren.find((child) => child?.type === 'argument_expression_list');
   const first = list?.namedChild(0);
   return member === 'getbytes' && first ? { node: first, env: at.env } : undefined;
+}
+
+/** Tables the script pipes into (or hands to) ConvertTo-Json, with the ConvertTo-Json commands on the way, by table id. */
+export function serializedTables(model: ScriptModel, commands: readonly Node[]): Map<number, Node[]> {
+  const tables = new Map<number, Node[]>();
+  for (const command of commands) {
+    if (!isConvertToJson(command)) {
+      continue;
+    }
+    const input = model.bind(command, CONVERT_TO_JSON).arguments.get('inputobject') ?? pipedInto(command);
+    const trace = input && traceBody(model, { node: input });
+    const table = trace?.source && hashtableOf(trace.source.node);
+    if (table) {
+      tables.set(table.id, [...(tables.get(table.id) ?? []), command, ...trace.converters]);
+    }
+  }
+  return tables;
+}
+
+/** What the pipeline stage before a command hands it. */
+export function pipedInto(command: Node): Node | undefined {
+  const chain = command.parent;
+  if (chain?.type !== 'pipeline_chain') {
+    return undefined;
+  }
+  let previous: Node | undefined;
+  for (const stage of chain.namedChildren) {
+    if (stage?.id === command.id) {
+      return previous;
+    }
+    previous = stage ?? undefined;
+  }
+  return undefined;
 }

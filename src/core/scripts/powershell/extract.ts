@@ -5,19 +5,22 @@
  * ConvertTo-Json or not).
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { mayBeDefenderUrl } from '../../catalog/hosts';
 import type { BodyTarget, EmbeddedBody, HostSyntax, SendPitfall } from '../../embedded/embeddedBody';
 import { directiveAbove } from '../directiveComment';
 import { literalView, type HostValue } from '../literalView';
 import type { ScriptExtractor } from '../scriptExtractor';
 import { looksLikeJsonObject, stringView } from '../stringView';
-import { traceBody, isConvertToJson, type BodyTrace } from './bodyTrace';
-import { CONVERT_TO_JSON, WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand, type CommandSignature } from './commands';
-import { hashtableOf, unclosedTable } from './literals';
+import { pipedInto, serializedTables, traceBody, type BodyTrace } from './bodyTrace';
+import { WEB_REQUEST, WEB_REQUEST_COMMANDS, type BoundCommand } from './commands';
+import { unclosedTable } from './literals';
 import { ScriptModel, type CallEnv, type Value } from './model';
+import { writesParameterName } from './parameterNames';
 import { formEncoded, lacksDepth, shallowDepth, tooDeepForDefaultDepth } from './pitfalls';
-import { TableSteps } from './steps';
-import { commandName, statementOf, stringEncoder, stringKind, stringPieces, unwrap } from './syntax';
+import type { TableSteps } from './steps';
+import { commandName, stringEncoder, stringKind, stringPieces } from './syntax';
 import { urlText } from './urlText';
+import { callsOf, wrapperOf, type Wrapper } from './wrappers';
 
 export const powershellSyntax: HostSyntax = {
   property: (name, value) => `${name} = ${value}`,
@@ -33,12 +36,6 @@ export const powershellExtractor: ScriptExtractor = {
     return new PowerShellScript(root, text).bodies();
   },
 };
-
-/** A function whose parameter is what its Invoke-RestMethod sends: `Invoke-MdeApi -Path … -Body @{…}`. */
-interface Wrapper {
-  readonly function: Node;
-  readonly send: BoundCommand;
-}
 
 /** How a body literal is sent, as far as the script tells. */
 interface Sending {
@@ -57,61 +54,75 @@ class PowerShellScript {
   private readonly claimed = new Set<number>();
   /** Pitfalls already reported: a wrapper's ConvertTo-Json is one place, however many calls reach it. */
   private readonly reported = new Set<string>();
+  private readonly hasDirectives: boolean;
+  private splats: Set<number> | undefined;
 
   constructor(
     private readonly root: Node,
     private readonly text: string,
   ) {
     this.model = new ScriptModel(root, text);
-    this.steps = new TableSteps(this.model);
+    this.steps = this.model.steps;
+    this.hasDirectives = /\bmde:/i.test(text);
   }
 
+  /** In this order: what is sent claims its literal first; what is left is a body only if a directive or its keys say so. */
   bodies(): EmbeddedBody[] {
+    const bodies = [...this.sentBodies(), ...this.unsentTables(), ...this.unclosedTables(), ...this.jsonStrings()];
+    return bodies.sort((a, b) => a.region.start - b.region.start);
+  }
+
+  /** Bodies sent by Invoke-RestMethod and the like, directly or through a wrapper function's calls. */
+  private sentBodies(): EmbeddedBody[] {
     const bodies: EmbeddedBody[] = [];
-    const keep = (body: EmbeddedBody | undefined) => body && bodies.push(body);
     const wrappers: Wrapper[] = [];
     for (const send of this.sendCommands()) {
-      const bodyArgument = this.model.argument(send, 'body', undefined);
-      if (!bodyArgument) {
-        continue;
-      }
-      const trace = traceBody(this.model, bodyArgument);
-      if (trace.source) {
-        keep(this.sent({ trace, send, bodyArgument }));
-      } else if (trace.parameter) {
-        const wrapper = this.wrapperOf(send, trace.parameter.scope);
-        if (wrapper) {
-          wrappers.push(wrapper);
-        }
+      // `$json | Invoke-RestMethod …`: -Body takes what is piped in.
+      const piped = pipedInto(send.command);
+      const bodyArgument = this.model.argument(send, 'body', undefined) ?? (piped && { node: piped });
+      const trace = bodyArgument && traceBody(this.model, bodyArgument);
+      if (trace?.source) {
+        bodies.push(...present(this.sent({ trace, send, bodyArgument })));
+      } else if (trace?.parameter) {
+        wrappers.push(...present(wrapperOf(this.model, send, trace.parameter.scope)));
       }
     }
     for (const wrapper of wrappers) {
-      for (const call of this.callsOf(wrapper)) {
+      for (const call of callsOf(this.model, wrapper, this.commands())) {
         const bodyArgument = this.model.argument(wrapper.send, 'body', call.env);
         const trace = bodyArgument && traceBody(this.model, bodyArgument);
         if (trace?.source) {
-          keep(this.sent({ trace, send: wrapper.send, bodyArgument, env: call.env, call: call.node }));
+          bodies.push(...present(this.sent({ trace, send: wrapper.send, bodyArgument, env: call.env, call: call.node })));
         }
       }
     }
-    const serialized = this.serializedTables();
-    for (const table of this.root.descendantsOfType('hash_literal_expression')) {
-      if (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table)) {
-        keep(this.unsent(table, serialized.get(table.id)));
-      }
-    }
-    for (const error of this.root.descendantsOfType('ERROR')) {
+    return bodies;
+  }
+
+  private unsentTables(): EmbeddedBody[] {
+    const serialized = serializedTables(this.model, this.commands());
+    return this.root
+      .descendantsOfType('hash_literal_expression')
+      .flatMap((table) => (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table) ? present(this.unsent(table, serialized.get(table.id))) : []));
+  }
+
+  /** A table still being typed, whose `@{` is not closed: named by a directive or by its keys. */
+  private unclosedTables(): EmbeddedBody[] {
+    return this.root.descendantsOfType('ERROR').flatMap((error) => {
       const table = error && unclosedTable(error, this.text);
-      if (table && table.kind === 'object' && table.entries.length > 0) {
-        keep(this.tableBody(table, { start: table.open.start, end: table.close.end }, directiveAbove(this.text, table.open.start), []));
+      if (!table || table.kind !== 'object' || table.entries.length === 0) {
+        return [];
       }
-    }
-    for (const literal of this.root.descendantsOfType('string_literal')) {
-      if (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal)) {
-        keep(this.stringBody(literal, directiveAbove(this.text, statementOf(literal).startIndex)));
-      }
-    }
-    return bodies.sort((a, b) => a.region.start - b.region.start);
+      const directive = this.hasDirectives ? directiveAbove(this.text, table.open.start) : undefined;
+      return [this.tableBody(table, { start: table.open.start, end: table.close.end }, directive, [])];
+    });
+  }
+
+  /** JSON in a string no call is seen sending. */
+  private jsonStrings(): EmbeddedBody[] {
+    return this.root
+      .descendantsOfType('string_literal')
+      .flatMap((literal) => (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal) ? present(this.stringBody(literal, this.directiveAbove(literal))) : []));
   }
 
   /** A literal an Invoke-RestMethod sends: its target from a directive or the call, its send pitfalls. */
@@ -120,7 +131,13 @@ class PowerShellScript {
     if (this.claimed.has(source.id)) {
       return undefined;
     }
-    const target = directiveAbove(this.text, statementOf(source).startIndex) ?? this.target(sending);
+    const target = this.directiveAbove(source) ?? this.target(sending);
+    // Sent to another API: none of ours, whatever its keys; not worth reading. A table given as it
+    // is to a GET (the default method) is the query string (`@{ '$top' = 10 }`), not a body.
+    if ((target && !mayBeDefenderUrl(target.url)) || this.isQueryString(sending)) {
+      this.claimed.add(source.id);
+      return undefined;
+    }
     const body =
       source.type === 'hash_literal_expression'
         ? this.table(source, sending.trace.readAt, target, (value) => this.sendPitfalls(sending, value))
@@ -129,6 +146,14 @@ class PowerShellScript {
       this.claimed.add(source.id);
     }
     return body;
+  }
+
+  private isQueryString({ send, env, trace }: Sending): boolean {
+    if (!send || trace.converters.length > 0 || trace.source?.node.type !== 'hash_literal_expression') {
+      return false;
+    }
+    const method = this.model.argument(send, 'method', env) ?? this.model.argument(send, 'custommethod', env);
+    return !method || /^(?:get|head)$/i.test(urlText(this.model, method).text);
   }
 
   private sendPitfalls(sending: Sending, value: HostValue): SendPitfall[] {
@@ -144,15 +169,19 @@ class PowerShellScript {
 
   /** A table no send command is seen sending: a body only if a directive names it or its keys name an operation. */
   private unsent(table: Node, converters: readonly Node[] | undefined): EmbeddedBody | undefined {
-    if (this.isSplat(table)) {
+    this.splats ??= this.model.splattedTables();
+    if (this.splats.has(table.id)) {
       return undefined;
     }
-    const target = directiveAbove(this.text, statementOf(table).startIndex);
+    const target = this.directiveAbove(table);
+    if (!target && !writesParameterName(table.text)) {
+      return undefined;
+    }
     return this.table(table, undefined, target, (value) => {
       // An object built from a response (`[pscustomobject]@{ comment = $m.Comment }`), a splat or a
       // settings table is no body: without a directive, a table only stands for one when the
       // script serializes it, or writes a literal value in it (and is not an output object).
-      if (!target && !converters && (castOf(table) === 'pscustomobject' || !holdsLiteral(value))) {
+      if (!target && !converters && (castBefore(this.text, table) === 'pscustomobject' || !holdsLiteral(value))) {
         return undefined;
       }
       return tooDeepForDefaultDepth(value) ? this.once((converters ?? []).filter((converter) => lacksDepth(this.model, converter)).map(shallowDepth)) : [];
@@ -190,7 +219,7 @@ class PowerShellScript {
     if (!send) {
       return undefined;
     }
-    const directive = (call && directiveAbove(this.text, statementOf(call).startIndex)) ?? directiveAbove(this.text, statementOf(send.command).startIndex);
+    const directive = (call && this.directiveAbove(call)) ?? this.directiveAbove(send.command);
     if (directive) {
       return directive;
     }
@@ -205,8 +234,9 @@ class PowerShellScript {
     }
     const methodValue = this.model.argument(send, 'method', env) ?? this.model.argument(send, 'custommethod', env);
     const method = methodValue && urlText(this.model, methodValue);
-    const urlNode = url.arguments[0] ?? uri.node;
-    const methodNode = method?.arguments[0] ?? methodValue?.node;
+    // Through a helper, the call's own argument is the URL to point at: its longest one, the path.
+    const urlNode = longest(url.arguments) ?? uri.node;
+    const methodNode = longest(method?.arguments ?? []) ?? methodValue?.node;
     return {
       source: 'call',
       method: method && /^[A-Za-z]+$/.test(method.text) ? method.text.toUpperCase() : undefined,
@@ -232,89 +262,14 @@ class PowerShellScript {
     return this.cachedCommands;
   }
 
-  /** The function a send command is the body-sending heart of, if `scope` (the body parameter's) is a function's own. */
-  private wrapperOf(send: BoundCommand, scope: number): Wrapper | undefined {
-    const owner = this.model.scopes.scopeOf(send.command);
-    return owner.id === scope && owner.type === 'function_statement' ? { function: owner, send } : undefined;
-  }
-
-  /** The wrapper's calls elsewhere in the script, each with the arguments its parameters read. */
-  private callsOf(wrapper: Wrapper): { node: Node; env: CallEnv }[] {
-    const name = wrapper.function.namedChildren.find((child) => child?.type === 'function_name')?.text.toLowerCase();
-    const parameters = this.model.scopes.parametersOf(wrapper.function);
-    if (!name || parameters.length === 0) {
-      return [];
-    }
-    const sig: CommandSignature = {
-      parameters: parameters.map((parameter) => parameter.name),
-      switches: new Set(parameters.filter((parameter) => parameter.isSwitch).map((parameter) => parameter.name)),
-      positional: parameters.filter((parameter) => !parameter.isSwitch).map((parameter) => parameter.name),
-    };
-    const calls: { node: Node; env: CallEnv }[] = [];
-    for (const command of this.commands()) {
-      if (commandName(command) !== name || within(command, wrapper.function)) {
-        continue;
-      }
-      const bound = this.model.bind(command, sig);
-      const args = new Map<string, Value>();
-      for (const parameter of parameters) {
-        const argument = this.model.argument(bound, parameter.name, undefined);
-        if (argument) {
-          args.set(parameter.name, argument);
-        }
-      }
-      calls.push({ node: command, env: { scope: wrapper.function.id, arguments: args } });
-    }
-    return calls;
-  }
-
-  /** Tables the script pipes into (or hands to) ConvertTo-Json, with the commands that do it. */
-  private serializedTables(): Map<number, Node[]> {
-    const tables = new Map<number, Node[]>();
-    for (const command of this.commands()) {
-      if (!isConvertToJson(command)) {
-        continue;
-      }
-      const input = this.model.bind(command, CONVERT_TO_JSON).arguments.get('inputobject') ?? pipedInto(command);
-      const trace = input && traceBody(this.model, { node: input });
-      const table = trace?.source && hashtableOf(trace.source.node);
-      if (table) {
-        tables.set(table.id, [...(tables.get(table.id) ?? []), command, ...trace.converters]);
-      }
-    }
-    return tables;
-  }
-
-  private splats: Set<number> | undefined;
-
-  /** A table splatted into a command (`@params`) holds its parameters, not a body. */
-  private isSplat(table: Node): boolean {
-    if (!this.splats) {
-      this.splats = new Set();
-      for (const variable of this.root.descendantsOfType('variable')) {
-        if (variable?.text.startsWith('@')) {
-          const resolved = this.model.resolve(variable.text, variable, undefined);
-          const splatted = resolved.kind === 'value' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
-          if (splatted) {
-            this.splats.add(splatted.id);
-          }
-        }
-      }
-    }
-    return this.splats.has(table.id);
-  }
-
   /** Nested tables and strings belong to the table that holds them, complete or still being typed. */
   private insideAnotherTable(node: Node): boolean {
-    for (let parent = node.parent; parent; parent = parent.parent) {
-      if (parent.type === 'hash_literal_expression') {
-        return true;
-      }
-      if (parent.type === 'ERROR' && parent.children.some((child) => child?.type === '@{' && child.startIndex < node.startIndex)) {
-        return true;
-      }
-    }
-    return false;
+    return this.model.layout.insideTable(node);
+  }
+
+  /** The `# mde:` directive above the statement a node is part of; the text is only searched when it has one. */
+  private directiveAbove(node: Node): BodyTarget | undefined {
+    return this.hasDirectives ? directiveAbove(this.text, this.model.layout.statementOf(node).startIndex) : undefined;
   }
 
   /** Reports each pitfall once: a wrapper's ConvertTo-Json or -Body is one place, however many calls reach it. */
@@ -330,25 +285,10 @@ class PowerShellScript {
   }
 }
 
-/** What the pipeline stage before a command hands it. */
-function pipedInto(command: Node): Node | undefined {
-  const chain = command.parent;
-  if (chain?.type !== 'pipeline_chain') {
-    return undefined;
-  }
-  let previous: Node | undefined;
-  for (const stage of chain.namedChildren) {
-    if (stage?.id === command.id) {
-      return previous;
-    }
-    previous = stage ?? undefined;
-  }
-  return undefined;
-}
-
-function castOf(table: Node): string | undefined {
-  const cast = table.parent?.parent;
-  return cast?.type === 'cast_expression' ? cast.namedChildren.find((child) => child?.type === 'type_literal')?.text.slice(1, -1).toLowerCase() : undefined;
+/** The type a table is cast to, read from the text before it (`[pscustomobject]@{`). */
+function castBefore(text: string, table: Node): string | undefined {
+  const before = /\[\s*([\w.]+)\s*\]\s*$/.exec(text.slice(Math.max(0, table.startIndex - 80), table.startIndex));
+  return before?.[1].toLowerCase().replace(/^system\.management\.automation\./, '');
 }
 
 function holdsLiteral(value: HostValue): boolean {
@@ -364,6 +304,10 @@ function holdsLiteral(value: HostValue): boolean {
   }
 }
 
-function within(node: Node, outer: Node): boolean {
-  return outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
+function present<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
+function longest(nodes: readonly Node[]): Node | undefined {
+  return nodes.reduce<Node | undefined>((best, node) => (!best || node.endIndex - node.startIndex > best.endIndex - best.startIndex ? node : best), undefined);
 }

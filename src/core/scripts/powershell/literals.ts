@@ -122,6 +122,8 @@ export function unclosedTable(error: Node, text: string): HostValue | undefined 
     const child = children[i];
     if (child.type === 'hash_entry') {
       entries.push(...readEntry(child, text));
+    } else if (child.type === 'hash_literal_body') {
+      namedChildren(child).forEach((entry) => entries.push(...readEntry(entry, text)));
     } else if (child.type === 'key_expression' && i === children.length - 1) {
       entries.push({ key: readKey(child, text), keySpan: { start: child.startIndex, end: child.endIndex } });
     } else if (child.type !== 'comment') {

@@ -4,8 +4,10 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { bindCommand, resolveParameter, type BoundCommand, type CommandSignature } from './commands';
-import { hashtableOf, namedChildren } from './literals';
+import { hashtableOf } from './literals';
+import { Layout } from './layout';
 import { Scopes, type Parameter } from './scopes';
+import { TableSteps } from './steps';
 import { unwrap } from './syntax';
 
 /** The arguments one call passes to a wrapper function: its parameters read them. */
@@ -30,14 +32,18 @@ export type Resolved =
 export const MAX_HOPS = 12;
 
 export class ScriptModel {
+  readonly layout: Layout;
   readonly scopes: Scopes;
+  readonly steps: TableSteps;
   private readonly bound = new Map<number, BoundCommand>();
 
   constructor(
     readonly root: Node,
     readonly text: string,
   ) {
-    this.scopes = new Scopes(root);
+    this.layout = new Layout(root);
+    this.scopes = new Scopes(root, this.layout);
+    this.steps = new TableSteps(this);
   }
 
   /** What a variable reads at its place; `reference` is the variable node (or any node at the place of the read). */
@@ -74,11 +80,9 @@ export class ScriptModel {
       return { node: written, env };
     }
     for (const splat of this.splatTables(bound, env)) {
-      const body = splat.node.namedChildren.find((child) => child?.type === 'hash_literal_body');
-      for (const entry of body ? namedChildren(body) : []) {
-        const key = entry.namedChildren.find((child) => child?.type === 'key_expression')?.text.replace(/^['"]|['"]$/g, '');
-        const value = entry.namedChildren.find((child) => child?.type === 'pipeline');
-        if (key && value && resolveParameter(key, bound.signature) === parameter) {
+      // `$request.Body = …` after the table is written binds -Body as well as an entry would.
+      for (const [key, value] of this.steps.entryNodes(splat.node, splat.readAt)) {
+        if (resolveParameter(key, bound.signature) === parameter) {
           return { node: value, env: splat.env };
         }
       }
@@ -87,13 +91,28 @@ export class ScriptModel {
   }
 
   /** The tables a command's `@params` splat, where the script assigns them literally. */
-  splatTables(bound: BoundCommand, env: CallEnv | undefined): Value[] {
-    const tables: Value[] = [];
+  splatTables(bound: BoundCommand, env: CallEnv | undefined): (Value & { readAt: number })[] {
+    const tables: (Value & { readAt: number })[] = [];
     for (const splat of bound.splats) {
       const resolved = this.resolve(splat.text, splat, env);
       const table = resolved.kind === 'value' && resolved.operator === '=' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
       if (table && resolved.kind === 'value') {
-        tables.push({ node: table, env: resolved.value.env });
+        tables.push({ node: table, env: resolved.value.env, readAt: splat.startIndex });
+      }
+    }
+    return tables;
+  }
+
+  /** The ids of the tables the script splats into a command (`@params`): they hold parameters, not a body. */
+  splattedTables(): Set<number> {
+    const tables = new Set<number>();
+    for (const variable of this.root.descendantsOfType('variable')) {
+      if (variable?.text.startsWith('@')) {
+        const resolved = this.resolve(variable.text, variable, undefined);
+        const table = resolved.kind === 'value' ? hashtableOf(unwrap(resolved.value.node)) : undefined;
+        if (table) {
+          tables.add(table.id);
+        }
       }
     }
     return tables;

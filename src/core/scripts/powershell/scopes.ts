@@ -4,9 +4,14 @@
  * of another function. A function's parameters hide the variables around it.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { castTarget, namesScriptScope, operatorOf, unwrap, variableName } from './syntax';
+import { hashtableOf } from './literals';
+import type { Layout } from './layout';
+import { namesScriptScope, unwrap, variableName } from './syntax';
 
-const SCOPE_TYPES = new Set(['function_statement', 'script_block_expression', 'class_method_definition']);
+/** The left side of an assignment to a whole variable, cast or not; the variable is group 1. */
+export const ASSIGNED_VARIABLE = /^(?:\[[\w.\s[\]]+\]\s*)?(\$(?:\{[^}]+\}|[\w:?]+))$/;
+/** A value that may be a table: `@{`, or a cast one. */
+export const STARTS_TABLE = /^(?:\[[\w.\s]+\]\s*)?@\{/;
 
 export interface Assignment {
   readonly name: string;
@@ -32,8 +37,13 @@ export class Scopes {
   private readonly assignments = new Map<string, Assignment[]>();
   private readonly parameters = new Map<string, Parameter>();
   private readonly parameterLists = new Map<number, Parameter[]>();
+  /** `$name = @{…}`: the assignment each table is the whole value of, by the table's id. */
+  private readonly tableAssignments = new Map<number, Assignment>();
 
-  constructor(private readonly root: Node) {
+  constructor(
+    private readonly root: Node,
+    private readonly layout: Layout,
+  ) {
     for (const node of root.descendantsOfType('assignment_expression')) {
       if (node) {
         this.addAssignment(node);
@@ -54,12 +64,12 @@ export class Scopes {
 
   /** The function, script block or method a node is written in; the script itself at the top. */
   scopeOf(node: Node): Node {
-    for (let parent = node.parent; parent; parent = parent.parent) {
-      if (SCOPE_TYPES.has(parent.type)) {
-        return parent;
-      }
-    }
-    return this.root;
+    return this.layout.scopeOf(node);
+  }
+
+  /** The `$name = <table>` assignment a table is the whole value of. */
+  assignmentHolding(table: Node): Assignment | undefined {
+    return this.tableAssignments.get(table.id);
   }
 
   isRoot(scope: Node): boolean {
@@ -107,17 +117,19 @@ export class Scopes {
   private addAssignment(node: Node): void {
     const left = node.namedChild(0);
     const value = node.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement');
-    if (!left || !value) {
+    // Read from the text: `$x`, `${x}` or `[string]$x` on the left (not `$x.y`, `$x[0]`).
+    const variable = left && ASSIGNED_VARIABLE.exec(left.text)?.[1];
+    if (!left || !value || !variable) {
       return;
     }
-    let target = unwrap(left);
-    // `[string]$uri = …`
-    target = castTarget(target)?.value ?? target;
-    if (target.type !== 'variable') {
-      return;
+    const scope = namesScriptScope(variable) ? this.root : this.scopeOf(node);
+    const operator = node.text.slice(left.endIndex - node.startIndex, value.startIndex - node.startIndex).trim().toLowerCase() || '=';
+    const assignment: Assignment = { name: variableName(variable), node, operator, value };
+    this.record(scope.id, assignment);
+    const table = operator === '=' && STARTS_TABLE.test(value.text) ? hashtableOf(unwrap(value)) : undefined;
+    if (table) {
+      this.tableAssignments.set(table.id, assignment);
     }
-    const scope = namesScriptScope(target.text) ? this.root : this.scopeOf(node);
-    this.record(scope.id, { name: variableName(target.text), node, operator: operatorOf(node) ?? '=', value });
   }
 
   private addParameter(node: Node): void {

@@ -8,7 +8,10 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { spanOf, type HostEntry, type HostValue } from '../literalView';
 import { hashtableOf, keyOf, namedChildren, readValue } from './literals';
 import type { ScriptModel } from './model';
-import { castTarget, operatorOf, statementOf, unwrap, variableName } from './syntax';
+import { ASSIGNED_VARIABLE, STARTS_TABLE } from './scopes';
+import { unwrap, variableName } from './syntax';
+
+const ADD_OR_REMOVE = /^\$[\w:{}]+\s*\.\s*(?:add|remove)\s*\(/i;
 
 type HostObject = Extract<HostValue, { kind: 'object' }>;
 
@@ -40,30 +43,77 @@ export class TableSteps {
    */
   build(table: Node, readAt: number | undefined): BuiltTable {
     const value = readValue(table, this.model.text) as HostObject;
-    const assignment = assignmentHolding(table);
-    if (!assignment) {
+    const steps = this.stepsAfter(table, readAt);
+    if (steps.length === 0) {
       return { value, end: table.endIndex, merged: [] };
     }
-    const scope = this.model.scopes.scopeOf(assignment.node);
-    const steps = this.stepsOf(scope, assignment.name).filter((step) => step.node.startIndex >= assignment.node.endIndex && (readAt === undefined || step.node.endIndex <= readAt));
     const entries: HostEntry[] = [...value.entries];
     const merged: Node[] = [];
-    let end = table.endIndex;
+    const layout = this.model.layout;
+    const block = layout.blockOf(table);
     for (const step of steps) {
-      if (step.kind === 'reassign') {
-        break;
-      }
-      this.apply(step, entries, merged);
-      end = step.node.endIndex;
+      this.apply(step, entries, merged, layout.blockOf(step.node) === block);
     }
-    if (end === table.endIndex) {
-      return { value, end, merged };
-    }
+    const end = steps[steps.length - 1].node.endIndex;
     // The view closes after the last step, so its order stays the order of the text.
     return { value: { ...value, entries, close: { start: end, end } }, end, merged };
   }
 
-  private apply(step: Exclude<Step, { kind: 'reassign' }>, entries: HostEntry[], merged: Node[]): void {
+  /**
+   * The entries' value nodes by lower-case key, steps included: what a splatted table binds.
+   * A key set again takes the step's value.
+   */
+  entryNodes(table: Node, readAt: number | undefined): Map<string, Node> {
+    const nodes = new Map<string, Node>();
+    const take = (hashtable: Node) => {
+      const body = hashtable.namedChildren.find((child) => child?.type === 'hash_literal_body');
+      for (const entry of body ? namedChildren(body) : []) {
+        const key = entry.namedChildren.find((child) => child?.type === 'key_expression');
+        const value = entry.namedChildren.find((child) => child?.type === 'pipeline');
+        const name = key && keyOf(unwrap(key.namedChild(0) ?? key), this.model.text)?.name;
+        if (name && value) {
+          nodes.set(name.toLowerCase(), value);
+        }
+      }
+    };
+    take(table);
+    for (const step of this.stepsAfter(table, readAt)) {
+      if (step.kind === 'merge') {
+        take(step.table);
+        continue;
+      }
+      const name = keyOf(unwrap(step.key), this.model.text)?.name.toLowerCase();
+      if (name && step.kind === 'remove') {
+        nodes.delete(name);
+      } else if (name && step.kind !== 'remove' && step.value) {
+        nodes.set(name, step.value);
+      }
+    }
+    return nodes;
+  }
+
+  /** The steps taken on the variable the table is assigned to, before `readAt` and before it is assigned again. */
+  private stepsAfter(table: Node, readAt: number | undefined): Exclude<Step, { kind: 'reassign' }>[] {
+    const assignment = this.model.scopes.assignmentHolding(table);
+    if (!assignment) {
+      return [];
+    }
+    const scope = this.model.scopes.scopeOf(assignment.node);
+    const steps: Exclude<Step, { kind: 'reassign' }>[] = [];
+    for (const step of this.stepsOf(scope, assignment.name)) {
+      if (step.node.startIndex < assignment.node.endIndex) {
+        continue;
+      }
+      if (step.kind === 'reassign' || (readAt !== undefined && step.node.endIndex > readAt)) {
+        break;
+      }
+      steps.push(step);
+    }
+    return steps;
+  }
+
+  /** `always`: the step is in the table's own block, not under an `if` or a loop, so it certainly happens. */
+  private apply(step: Exclude<Step, { kind: 'reassign' }>, entries: HostEntry[], merged: Node[], always: boolean): void {
     const text = this.model.text;
     if (step.kind === 'merge') {
       merged.push(step.table);
@@ -73,6 +123,9 @@ export class TableSteps {
     const key = keyOf(unwrap(step.key), text);
     const same = (entry: HostEntry) => key !== undefined && entry.key?.name.toLowerCase() === key.name.toLowerCase();
     if (step.kind === 'remove') {
+      if (!always) {
+        return;
+      }
       const kept = entries.filter((entry) => !same(entry));
       entries.splice(0, entries.length, ...kept);
       return;
@@ -80,7 +133,11 @@ export class TableSteps {
     const existing = entries.findIndex(same);
     if (step.kind === 'set' && existing >= 0) {
       // PowerShell keys ignore case: the key keeps its first spelling, and the value is the step's,
-      // which cannot sit at the first entry's place in the view: it reads as unknown there.
+      // which cannot sit at the first entry's place in the view: it reads as unknown there. Under
+      // an `if`, the first value is still sent on the other path, and still checked.
+      if (!always) {
+        return;
+      }
       const old = entries[existing];
       const span = old.value ? spanOf(old.value) : { start: old.keySpan.end, end: old.keySpan.end };
       entries[existing] = { ...old, value: { kind: 'unknown', span } };
@@ -100,14 +157,16 @@ export class TableSteps {
 
   private buildIndex(): Map<string, Step[]> {
     const index = new Map<string, Step[]>();
-    const add = (variable: Node, step: Step) => {
-      const key = `${this.model.scopes.scopeOf(step.node).id}:${variableName(variable.text)}`;
+    const add = (variable: string, step: Step) => {
+      const key = `${this.model.scopes.scopeOf(step.node).id}:${variableName(variable)}`;
       const list = index.get(key) ?? [];
       list.push(step);
       index.set(key, list);
     };
     for (const node of this.model.root.descendantsOfType(['assignment_expression', 'invokation_expression'])) {
-      const found = node && (node.type === 'assignment_expression' ? assignmentStep(node) : callStep(node));
+      // Most calls are not `$x.Add(…)`: the text says so before any node is read.
+      const found =
+        node && (node.type === 'assignment_expression' ? assignmentStep(node) : ADD_OR_REMOVE.test(node.text) ? callStep(node) : undefined);
       if (found) {
         add(found.variable, found.step);
       }
@@ -119,38 +178,39 @@ export class TableSteps {
   }
 }
 
-function assignmentStep(node: Node): { variable: Node; step: Step } | undefined {
-  const left = node.namedChild(0) && unwrap(node.namedChild(0)!);
+function assignmentStep(node: Node): { variable: string; step: Step } | undefined {
+  const leftNode = node.namedChild(0);
   const value = node.namedChildren.find((child) => child?.type === 'pipeline' || child?.type === 'statement') ?? undefined;
-  if (!left) {
+  if (!leftNode || !value) {
     return undefined;
   }
-  const operator = operatorOf(node);
-  const statement = statementOf(node);
-  const target = castTarget(left)?.value ?? left;
-  if (target.type === 'variable') {
-    const table = operator === '+=' && value ? hashtableOf(unwrap(value)) : undefined;
-    return { variable: target, step: table ? { kind: 'merge', node: statement, table } : { kind: 'reassign', node } };
+  const operator = node.text.slice(leftNode.endIndex - node.startIndex, value.startIndex - node.startIndex).trim();
+  const whole = ASSIGNED_VARIABLE.exec(leftNode.text)?.[1];
+  if (whole) {
+    const table = operator === '+=' && STARTS_TABLE.test(value.text) ? hashtableOf(unwrap(value)) : undefined;
+    return { variable: whole, step: table ? { kind: 'merge', node, table } : { kind: 'reassign', node } };
   }
-  if (operator !== '=') {
+  // Only `$x.Key = …` and `$x[…] = …` are worth reading further.
+  if (operator !== '=' || !/^\$[\w:{}]+\s*[.[]/.test(leftNode.text)) {
     return undefined;
   }
+  const left = unwrap(leftNode);
   const object = left.namedChild(0);
   if (object?.type !== 'variable') {
     return undefined;
   }
   if (left.type === 'element_access') {
     const key = left.namedChildren.find((child, index) => index > 0 && child !== null);
-    return key ? { variable: object, step: { kind: 'set', node: statement, key: unwrap(key), value } } : undefined;
+    return key ? { variable: object.text, step: { kind: 'set', node, key: unwrap(key), value } } : undefined;
   }
   if (left.type === 'member_access') {
     const member = left.namedChildren.find((child) => child?.type === 'member_name')?.namedChild(0);
-    return member ? { variable: object, step: { kind: 'set', node: statement, key: member, value } } : undefined;
+    return member ? { variable: object.text, step: { kind: 'set', node, key: member, value } } : undefined;
   }
   return undefined;
 }
 
-function callStep(node: Node): { variable: Node; step: Step } | undefined {
+function callStep(node: Node): { variable: string; step: Step } | undefined {
   const object = node.namedChild(0);
   const method = node.namedChildren.find((child) => child?.type === 'member_name')?.text.toLowerCase();
   const list = node.namedChildren.find((child) => child?.type === 'argument_list')?.namedChildren.find((child) => child?.type === 'argument_expression_list');
@@ -158,26 +218,7 @@ function callStep(node: Node): { variable: Node; step: Step } | undefined {
   if (object?.type !== 'variable' || !items[0] || (method !== 'add' && method !== 'remove')) {
     return undefined;
   }
-  const statement = statementOf(node);
   return method === 'add'
-    ? { variable: object, step: { kind: 'add', node: statement, key: unwrap(items[0]), value: items[1] } }
-    : { variable: object, step: { kind: 'remove', node: statement, key: unwrap(items[0]) } };
-}
-
-/** The `$name = <table>` assignment a table is the whole value of. */
-function assignmentHolding(table: Node): { name: string; node: Node } | undefined {
-  let node: Node | null = table.parent;
-  while (node && node.type !== 'assignment_expression' && node.endIndex === table.endIndex) {
-    node = node.parent;
-  }
-  if (node?.type !== 'assignment_expression' || operatorOf(node) !== '=') {
-    return undefined;
-  }
-  const value = node.namedChildren.find((child) => child?.type === 'pipeline');
-  const left = node.namedChild(0) && unwrap(node.namedChild(0)!);
-  const target = left && (castTarget(left)?.value ?? left);
-  if (!value || target?.type !== 'variable' || hashtableOf(unwrap(value))?.id !== table.id) {
-    return undefined;
-  }
-  return { name: variableName(target.text), node };
+    ? { variable: object.text, step: { kind: 'add', node, key: unwrap(items[0]), value: items[1] } }
+    : { variable: object.text, step: { kind: 'remove', node, key: unwrap(items[0]) } };
 }

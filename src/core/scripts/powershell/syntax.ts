@@ -198,15 +198,6 @@ export function namesScriptScope(text: string): boolean {
   return /^[$@]\{?(?:script|global):/i.test(text);
 }
 
-/** The statement a node belongs to, where a directive comment above it is looked for. */
-export function statementOf(node: Node): Node {
-  let current = node;
-  while (current.parent && current.parent.type !== 'statement_list' && current.parent.type !== 'program' && current.parent.type !== 'ERROR') {
-    current = current.parent;
-  }
-  return current;
-}
-
 /** A command's name as PowerShell matches it: without case. */
 export function commandName(command: Node): string | undefined {
   return command.childForFieldName('command_name')?.text.toLowerCase();
