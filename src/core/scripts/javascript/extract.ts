@@ -20,12 +20,12 @@ import { LiteralReader } from './literals';
 import { argumentsOf, unwrap } from './nodes';
 import { StepWrites } from './steps';
 import { Structure } from './structure';
-import { quotingOf, stringEncoder, stringPieces, stringValue } from './strings';
+import { quotingOf, stringEncoder, stringPieces } from './strings';
+import { helperTarget } from './helperCalls';
+import { unserializedBody } from './pitfalls';
 import { isKnownUrl, joinBase, UrlResolver } from './urls';
 
 const MAX_HOPS = 8;
-const HTTP_METHODS = /^(?:GET|POST|PUT|PATCH|DELETE)$/i;
-const HELPER_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'send']);
 
 export const javascriptExtractor: ScriptExtractor = {
   extract(root, text) {
@@ -126,24 +126,9 @@ class JavaScriptFile {
     }
     const statement = this.structure.statementOf(call);
     const directive = this.directed.has(statement.id) ? undefined : directiveAbove(this.text, statement.startIndex);
-    let target: BodyTarget | undefined = directive;
+    const target = directive ?? helperTarget(call, args, bodyIndex, this.urls, this.text);
     if (!target) {
-      const urlArgument = args.find((argument, index) => index !== bodyIndex && URL_LIKE.has(unwrap(argument).type) && looksLikeUrl(this.urls.resolve(argument)));
-      if (!urlArgument) {
-        return;
-      }
-      const verb = args.find((argument, index) => index !== bodyIndex && argument.type === 'string' && HTTP_METHODS.test(stringValue(argument, this.text) ?? ''));
-      const callee = call.childForFieldName('function');
-      const calleeVerb = callee?.type === 'member_expression' ? callee.childForFieldName('property') : null;
-      const methodNode = verb ?? (calleeVerb && HELPER_VERBS.has(calleeVerb.text) && calleeVerb.text !== 'request' && calleeVerb.text !== 'send' ? calleeVerb : undefined);
-      const method = verb ? stringValue(verb, this.text) : methodNode?.text;
-      target = {
-        source: 'call',
-        method: method?.toUpperCase(),
-        url: this.urls.resolve(urlArgument),
-        urlSpan: spanOfNode(urlArgument),
-        methodSpan: methodNode ? spanOfNode(methodNode) : undefined,
-      };
+      return;
     }
     if (this.add(source.node, target, [], undefined) && directive) {
       this.directed.add(statement.id);
@@ -282,32 +267,7 @@ class JavaScriptFile {
 
 /** Expressions that may hold a body literal, directly or by name. */
 const BODY_LIKE = new Set(['object', 'string', 'template_string', 'identifier', 'member_expression', 'call_expression']);
-/** Expressions that may spell a URL. */
-const URL_LIKE = new Set(['string', 'template_string', 'binary_expression', 'identifier', 'member_expression', 'new_expression']);
-
-function looksLikeUrl(url: string): boolean {
-  return /^(?:https?:\/\/|\/|\{\{\}\}\/)/i.test(url) && isKnownUrl(url);
-}
 
 function spanOfNode(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
-}
-
-/** A fetch call given `{ body: {…} }` sends "[object Object]": the fix serializes the value where it is given. */
-function unserializedBody(given: Node): SendPitfall {
-  const span = spanOfNode(given);
-  // A whole object literal would be one long squiggle: its `body` key says the same.
-  const key = unwrap(given).type === 'object' && given.parent?.type === 'pair' ? given.parent.childForFieldName('key') : null;
-  const reported = key ? spanOfNode(key) : span;
-  if (given.type === 'shorthand_property_identifier') {
-    const text = `JSON.stringify(${given.text})`;
-    return { code: 'unserialized-body', span, fix: { kind: 'serialize-body', edits: [{ ...span, newText: `${given.text}: ${text}` }], preferred: true, args: { text } } };
-  }
-  const text = given.type === 'identifier' || given.type === 'member_expression' ? `JSON.stringify(${given.text})` : 'JSON.stringify(…)';
-  // Two insertions, so fixes inside the object's keys still apply in the same fix-all.
-  const edits = [
-    { start: span.start, end: span.start, newText: 'JSON.stringify(' },
-    { start: span.end, end: span.end, newText: ')' },
-  ];
-  return { code: 'unserialized-body', span: reported, fix: { kind: 'serialize-body', edits, preferred: true, args: { text } } };
 }
