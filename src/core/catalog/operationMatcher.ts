@@ -9,8 +9,9 @@ export interface UrlMatch {
   /** Whether the path lies under /api at all (an unknown path there deserves a note). */
   readonly underApi: boolean;
   /**
-   * Other operations the URL fits exactly as well as `operation`, because a placeholder stands
-   * where their paths differ (`/machines/{{id}}/{{action}}`): the URL alone does not tell them apart.
+   * Operations the URL fits exactly as well as `operation` (or, when none was named, the ones it
+   * fits with this method), because a placeholder stands where their paths differ
+   * (`/machines/{{id}}/{{action}}`): the URL alone does not tell them apart.
    */
   readonly alternatives?: readonly OperationSpec[];
 }
@@ -61,9 +62,11 @@ export class OperationMatcher {
     let candidates = this.templates.filter((template) => segmentsMatch(template.segments, path.segments, false));
     if (candidates.length === 0) {
       candidates = this.templates.filter((template) => segmentsMatch(template.segments, path.segments, true));
-      // `/machines/{{}}/{{}}` fits every machine action: naming one would be a guess.
+      // `/machines/{{}}/{{}}` fits every machine action: naming one would be a guess, but the
+      // body's keys may still choose among those that take this method.
       if (new Set(candidates.map((template) => template.operation.id)).size > 1) {
-        return { otherMethods: [], underApi: path.underApi };
+        const alternatives = [...new Set(candidates.filter((template) => template.operation.method === method).map((template) => template.operation))];
+        return { otherMethods: [], underApi: path.underApi, alternatives: alternatives.length > 0 ? alternatives : undefined };
       }
     }
     const operation = candidates.find((template) => template.operation.method === method)?.operation;

@@ -3,7 +3,7 @@ import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc
 import { propertiesAtPath, shapeAtPath } from '../catalog/parameterPath';
 import type { OperationSpec } from '../catalog/types';
 import type { HostSyntax } from '../embedded/embeddedBody';
-import { hostOffset, viewOffset, type MaskedBody } from '../json/maskedBody';
+import { hostOffset, viewOffset, viewOffsetAfter, type MaskedBody } from '../json/maskedBody';
 import type { BodyAnalysis } from '../validate/analyzeBody';
 
 export interface CompletionProposal {
@@ -29,7 +29,13 @@ export interface CompletionProposal {
 export function completeInBody(operation: OperationSpec, analysis: BodyAnalysis, offset: number, syntax?: HostSyntax): CompletionProposal[] {
   const write = writerFor(syntax);
   const { masked } = analysis;
-  const local = viewOffset(masked, offset);
+  let local = viewOffset(masked, offset);
+  // `Comm|` in a host that writes keys bare: the cursor ends the key being typed, before the quote
+  // (and colon) that only the view writes.
+  const afterWord = viewOffsetAfter(masked, offset);
+  if (afterWord < local && masked.text.charAt(afterWord) === '"') {
+    local = afterWord;
+  }
   if (local < 0 || local > masked.text.length) {
     return [];
   }

@@ -103,8 +103,8 @@ export function validateEmbedded(body: EmbeddedBody, matcher: OperationMatcher):
     }
     const match = matcher.matchUrl(target.method ?? 'POST', target.url);
     operation = match.operation;
-    if (operation && match.alternatives) {
-      tied = [operation, ...match.alternatives];
+    if (match.alternatives) {
+      tied = operation ? [operation, ...match.alternatives] : match.alternatives;
       operation = undefined;
     }
     if (!operation && match.otherMethods.length > 0) {

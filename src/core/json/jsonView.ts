@@ -14,6 +14,12 @@ export interface ViewMap {
   toHostEnd(viewEnd: number): number;
   /** The view offset of the first view character the host writes at or after a host offset. */
   toView(hostOffset: number): number;
+  /**
+   * Like `toView`, but a host offset right after a written character maps right after it, before
+   * the characters the host does not write there (a bare key's closing quote): where a cursor at the
+   * end of a word being typed is.
+   */
+  toViewAfter(hostOffset: number): number;
   /** The host edit for a view edit, or undefined when the host cannot express it. */
   hostEdit(edit: TextEditSpec): TextEditSpec | undefined;
 }
@@ -178,6 +184,15 @@ export class JsonView implements ViewMap {
       }
     }
     return low;
+  }
+
+  toViewAfter(hostOffset: number): number {
+    const next = this.toView(hostOffset);
+    let index = next - 1;
+    while (index >= 0 && this.hostStarts[index] === hostOffset && this.hostEnds[index] === hostOffset) {
+      index--;
+    }
+    return index >= 0 && this.hostEnds[index] === hostOffset ? index + 1 : next;
   }
 
   hostEdit(edit: TextEditSpec): TextEditSpec | undefined {

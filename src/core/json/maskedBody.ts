@@ -113,3 +113,8 @@ export function touchesPlaceholder(masked: MaskedBody, start: number, end: numbe
   }
   return low < placeholders.length && placeholders[low].start < end;
 }
+
+/** `viewOffset`, with a document offset at the end of a word mapped to that word's end (see `ViewMap.toViewAfter`). */
+export function viewOffsetAfter(masked: MaskedBody, documentOffset: number): number {
+  return masked.map ? masked.map.toViewAfter(documentOffset) : documentOffset - masked.base;
+}

@@ -40,6 +40,19 @@ describe('JSON views of other syntaxes', () => {
     assert.equal(view.text[view.toView(host.indexOf('k'))], 'k');
   });
 
+  it('maps a host offset right after a bare key to the end of the key, before the quote the host does not write', () => {
+    const { host, view } = hashtableView();
+    const afterKey = host.indexOf('k') + 1;
+    assert.equal(view.toViewAfter(afterKey), view.text.indexOf('"k"') + 2);
+    // toView passes over the quote and colon written at the same host offset.
+    assert.equal(view.toView(afterKey), view.text.indexOf('"v"'));
+    // Inside a token, and after a quote the host writes, both agree.
+    const insideValue = host.indexOf("'v'") + 1;
+    assert.equal(view.toViewAfter(insideValue), view.toView(insideValue));
+    const afterValue = host.indexOf("'v'") + 3;
+    assert.equal(view.toViewAfter(afterValue), view.text.indexOf('"v"') + 3);
+  });
+
   it("rewrites an edit of a whole token with the token's own writer", () => {
     const { host, view } = hashtableView();
     const value = view.text.indexOf('"v"');
