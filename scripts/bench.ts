@@ -13,6 +13,7 @@ import { buildSections, openSection, recommendMaxFileSize, type Results } from '
 import { measureActivation } from './bench/activation';
 import { measureCli, renderCli } from './bench/cli';
 import { measurePlaybooks, renderPlaybooks } from './bench/playbooks';
+import { measureScripts, renderScripts, scriptMetrics } from './bench/scripts';
 import { measureOpen } from './bench/open';
 import { buildBundles, measureSizes, packageVsix } from './bench/size';
 import { MB, nowMs } from './bench/stats';
@@ -28,6 +29,8 @@ const THROUGHPUT = { warmupRounds: 10, rounds: 8, afterCollectionRounds: 7 };
 const OPEN = { sizeMB: 4, rounds: 7, warmPerRound: 3 };
 /** `npm run bench -- --open-only`: the headline section alone, to iterate on it (a minute or two). */
 const OPEN_ONLY = process.argv.includes('--open-only');
+/** `npm run bench -- --scripts-only`: the script languages through the server alone. */
+const SCRIPTS_ONLY = process.argv.includes('--scripts-only');
 /** Fresh installs of the .vsix, each started several times: the first start writes the code caches. */
 const ACTIVATION = { installs: 3, startsPerInstall: 4 };
 
@@ -68,6 +71,19 @@ async function main(): Promise<void> {
       console.log(`Raw results: ${file}`);
       return;
     }
+    const measureScriptsSection = () => {
+      log('1 MB scripts through the server, unrelated and full of requests, per language…');
+      return measureScripts(builds.production.serverJs, SEED);
+    };
+    if (SCRIPTS_ONLY) {
+      const scripts = await measureScriptsSection();
+      console.log(renderScripts(scripts));
+      const endLoad = describeMachine().loadAverage;
+      console.log(`Load average (1 min) at end: ${endLoad.toFixed(2)}. Total bench time ${((nowMs() - started) / 1000).toFixed(0)} s.`);
+      const file = saveExtraRun(REPO, 'scripts', { timestamp: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd: endLoad }, seed: SEED, metrics: scriptMetrics(scripts), results: { scripts } });
+      console.log(`Raw results: ${file}`);
+      return;
+    }
     const logCorpus = generateLogCorpus(50 * MB, SEED);
     const missing = jsonOperations.filter((operation) => !corpora.get(1)!.bodiesByOperation[operation.id]);
     if (missing.length > 0) {
@@ -104,6 +120,7 @@ async function main(): Promise<void> {
     const roundTrips = await measureRoundTrips(builds.production.serverJs, corpora.get(4)!, corpora.get(16)!, logCorpus, SEED);
     log('a 5 MB ARM playbook through the server…');
     const playbooks = await measurePlaybooks(builds.production.serverJs, SEED);
+    const scripts = await measureScriptsSection();
     log('command line over a generated tree…');
     const cli = measureCli(join(builds.production.dir, 'dist', 'cli.js'), { targetChars: 8 * MB, seed: SEED, runs: 3 });
 
@@ -127,6 +144,8 @@ async function main(): Promise<void> {
     console.log('');
     console.log(renderPlaybooks(playbooks));
     console.log('');
+    console.log(renderScripts(scripts));
+    console.log('');
     const corpusLine = throughput.map(
       (result) =>
         `${result.sizeMB} MB: ${result.requests} requests, ${result.bodies} bodies (${((100 * result.bodyChars) / result.chars).toFixed(0)}% of the text), ${result.findings} findings (peer: ${result.peerDiagnostics} diagnostics)`,
@@ -146,6 +165,7 @@ async function main(): Promise<void> {
       metrics: metricsOf(sections),
       recommendation,
       playbooks,
+      scripts,
       results: {
         ...results,
         corpora: [...corpora.values()].map(({ text, ...rest }) => ({ chars: text.length, ...rest, bodyKeyOffsets: undefined, requestLineOffsets: undefined, errorCodeOffsets: undefined })),
