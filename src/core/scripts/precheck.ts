@@ -26,6 +26,8 @@ function distinctiveNames(): string[] {
 let signal: RegExp | undefined;
 
 export function mayHoldDefenderBodies(text: string): boolean {
-  signal ??= new RegExp(`securitycenter|security\\.microsoft|\\bmde:|\\b(?:${distinctiveNames().join('|')})\\b`, 'i');
+  // A name right before `/` is a path or a media type (`application/json`, which every script that
+  // sends JSON writes), never a key.
+  signal ??= new RegExp(`securitycenter|security\\.microsoft|\\bmde:|\\b(?:${distinctiveNames().join('|')})\\b(?!/)`, 'i');
   return signal.test(text);
 }
