@@ -7,6 +7,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { BodyTarget, EmbeddedBody, HostSyntax, SendPitfall } from '../../embedded/embeddedBody';
 import type { Span } from '../../http/httpParser';
+import { ClaimedSpans } from '../claimedSpans';
 import { directiveAbove } from '../directiveComment';
 import { literalView, spanOf, type HostValue } from '../literalView';
 import { mayHoldDefenderBodies } from '../precheck';
@@ -48,7 +49,7 @@ class JavaScriptFile {
   private readonly syntax: HostSyntax;
   private readonly found: EmbeddedBody[] = [];
   private readonly claimedIds = new Set<number>();
-  private readonly claimedSpans: Span[] = [];
+  private readonly claimedSpans = new ClaimedSpans();
   /** Statements whose directive already named a body: the other objects there are configs, not bodies. */
   private readonly directed = new Set<number>();
 
@@ -191,19 +192,19 @@ class JavaScriptFile {
 
   private claim(node: Node, value: HostValue | undefined): void {
     this.claimedIds.add(node.id);
-    this.claimedSpans.push(spanOfNode(node));
+    this.claimedSpans.add(spanOfNode(node));
     if (value?.kind === 'object') {
       // Values assigned in later steps belong to the body too.
       for (const entry of value.entries) {
         if (entry.value && entry.keySpan.start > node.endIndex) {
-          this.claimedSpans.push(spanOf(entry.value));
+          this.claimedSpans.add(spanOf(entry.value));
         }
       }
     }
   }
 
   private isClaimed(node: Node): boolean {
-    return this.claimedIds.has(node.id) || this.claimedSpans.some((span) => span.start <= node.startIndex && node.endIndex <= span.end);
+    return this.claimedIds.has(node.id) || this.claimedSpans.covers(node.startIndex, node.endIndex);
   }
 
   private jsonPieces(node: Node) {

@@ -58,7 +58,7 @@ class PowerShellScript {
   private splats: Set<number> | undefined;
 
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly text: string,
   ) {
     this.model = new ScriptModel(root, text);
@@ -101,14 +101,14 @@ class PowerShellScript {
 
   private unsentTables(): EmbeddedBody[] {
     const serialized = serializedTables(this.model, this.commands());
-    return this.root
-      .descendantsOfType('hash_literal_expression')
+    return this.model.nodes
+      .of('hash_literal_expression')
       .flatMap((table) => (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table) ? present(this.unsent(table, serialized.get(table.id))) : []));
   }
 
   /** A table still being typed, whose `@{` is not closed: named by a directive or by its keys. */
   private unclosedTables(): EmbeddedBody[] {
-    return this.root.descendantsOfType('ERROR').flatMap((error) => {
+    return this.model.nodes.errors().flatMap((error) => {
       const table = error && unclosedTable(error, this.text);
       if (!table || table.kind !== 'object' || table.entries.length === 0) {
         return [];
@@ -120,8 +120,8 @@ class PowerShellScript {
 
   /** JSON in a string no call is seen sending. */
   private jsonStrings(): EmbeddedBody[] {
-    return this.root
-      .descendantsOfType('string_literal')
+    return this.model.nodes
+      .of('string_literal')
       .flatMap((literal) => (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal) ? present(this.stringBody(literal, this.directiveAbove(literal))) : []));
   }
 
@@ -258,7 +258,7 @@ class PowerShellScript {
   private cachedCommands: Node[] | undefined;
 
   private commands(): Node[] {
-    this.cachedCommands ??= this.root.descendantsOfType('command').filter((command): command is Node => command !== null);
+    this.cachedCommands ??= this.model.nodes.of('command');
     return this.cachedCommands;
   }
 

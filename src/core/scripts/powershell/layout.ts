@@ -5,8 +5,8 @@
  * extractor's time.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { SCOPE_TYPES, type PowerShellIndex } from './powershellIndex';
 
-const SCOPE_TYPES = ['function_statement', 'script_block_expression', 'class_method_definition'];
 
 interface Span {
   readonly start: number;
@@ -49,13 +49,16 @@ export class Layout {
   private readonly scopes: Enclosing<Held>;
   private readonly tables: Enclosing<Held>;
 
-  constructor(private readonly root: Node) {
-    this.lists = root.descendantsOfType('statement_list').filter((list): list is Node => list !== null);
+  private readonly root: Node;
+
+  constructor(nodes: PowerShellIndex) {
+    this.root = nodes.root;
+    this.lists = nodes.of('statement_list');
     this.blocks = new Enclosing(this.lists.map(held));
-    this.scopes = new Enclosing(root.descendantsOfType(SCOPE_TYPES).filter((scope): scope is Node => scope !== null).map(held));
-    const tables = root.descendantsOfType('hash_literal_expression').filter((table): table is Node => table !== null).map(held);
+    this.scopes = new Enclosing(nodes.of(...SCOPE_TYPES).map(held));
+    const tables = nodes.of('hash_literal_expression').map(held);
     // A table whose `@{` is never closed is an ERROR node: what follows its `@{` is inside it.
-    for (const error of root.descendantsOfType('ERROR')) {
+    for (const error of nodes.errors()) {
       const open = error?.children.find((child) => child?.type === '@{');
       if (error && open) {
         tables.push({ start: open.startIndex, end: error.endIndex, node: error });

@@ -6,6 +6,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { bindCommand, resolveParameter, type BoundCommand, type CommandSignature } from './commands';
 import { hashtableOf } from './literals';
 import { Layout } from './layout';
+import { indexPowerShell, type PowerShellIndex } from './powershellIndex';
 import { Scopes, type Parameter } from './scopes';
 import { TableSteps } from './steps';
 import { unwrap } from './syntax';
@@ -32,6 +33,7 @@ export type Resolved =
 export const MAX_HOPS = 12;
 
 export class ScriptModel {
+  readonly nodes: PowerShellIndex;
   readonly layout: Layout;
   readonly scopes: Scopes;
   readonly steps: TableSteps;
@@ -41,8 +43,9 @@ export class ScriptModel {
     readonly root: Node,
     readonly text: string,
   ) {
-    this.layout = new Layout(root);
-    this.scopes = new Scopes(root, this.layout);
+    this.nodes = indexPowerShell(root);
+    this.layout = new Layout(this.nodes);
+    this.scopes = new Scopes(this.nodes, this.layout);
     this.steps = new TableSteps(this);
   }
 
@@ -106,7 +109,7 @@ export class ScriptModel {
   /** The ids of the tables the script splats into a command (`@params`): they hold parameters, not a body. */
   splattedTables(): Set<number> {
     const tables = new Set<number>();
-    for (const variable of this.root.descendantsOfType('variable')) {
+    for (const variable of this.nodes.of('variable')) {
       if (variable?.text.startsWith('@')) {
         const resolved = this.resolve(variable.text, variable, undefined);
         const table = resolved.kind === 'value' ? hashtableOf(unwrap(resolved.value.node)) : undefined;

@@ -6,6 +6,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { hashtableOf } from './literals';
 import type { Layout } from './layout';
+import type { PowerShellIndex } from './powershellIndex';
 import { namesScriptScope, unwrap, variableName } from './syntax';
 
 /** The left side of an assignment to a whole variable, cast or not; the variable is group 1. */
@@ -40,22 +41,25 @@ export class Scopes {
   /** `$name = @{…}`: the assignment each table is the whole value of, by the table's id. */
   private readonly tableAssignments = new Map<number, Assignment>();
 
+  private readonly root: Node;
+
   constructor(
-    private readonly root: Node,
+    nodes: PowerShellIndex,
     private readonly layout: Layout,
   ) {
-    for (const node of root.descendantsOfType('assignment_expression')) {
+    this.root = nodes.root;
+    for (const node of nodes.of('assignment_expression')) {
       if (node) {
         this.addAssignment(node);
       }
     }
-    for (const loop of root.descendantsOfType('foreach_statement')) {
+    for (const loop of nodes.of('foreach_statement')) {
       const variable = loop?.namedChildren.find((child) => child?.type === 'variable');
       if (loop && variable) {
         this.record(this.scopeOf(loop).id, { name: variableName(variable.text), node: loop, operator: 'in' });
       }
     }
-    for (const parameter of root.descendantsOfType(['script_parameter', 'class_method_parameter'])) {
+    for (const parameter of nodes.of('script_parameter', 'class_method_parameter')) {
       if (parameter) {
         this.addParameter(parameter);
       }

@@ -163,7 +163,7 @@ export class TableSteps {
       list.push(step);
       index.set(key, list);
     };
-    for (const node of this.model.root.descendantsOfType(['assignment_expression', 'invokation_expression'])) {
+    for (const node of this.model.nodes.of('assignment_expression', 'invokation_expression')) {
       // Most calls are not `$x.Add(…)`: the text says so before any node is read.
       const found =
         node && (node.type === 'assignment_expression' ? assignmentStep(node) : ADD_OR_REMOVE.test(node.text) ? callStep(node) : undefined);

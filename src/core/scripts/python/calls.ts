@@ -8,7 +8,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { Span } from '../../http/httpParser';
 import { namedChildren, unwrap } from './literals';
 import type { TextResolver } from './resolve';
-import type { SyntaxIndex } from './syntaxIndex';
+import type { PythonIndex } from './pythonIndex';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
 const MODULE_VERBS = new Set([...[...VERBS].flatMap((verb) => [`requests.${verb}`, `httpx.${verb}`]), 'aiohttp.request']);
@@ -43,7 +43,7 @@ export class ImportNames {
   private readonly modules = new Map<string, string>();
   private readonly names = new Map<string, string>();
 
-  constructor(index: SyntaxIndex) {
+  constructor(index: PythonIndex) {
     for (const statement of index.of('import_statement', 'import_from_statement')) {
       const from = statement.type === 'import_from_statement' ? normalize(statement.childForFieldName('module_name')?.text ?? '') : undefined;
       for (const imported of statement.childrenForFieldName('name')) {
@@ -92,7 +92,7 @@ function keywordArguments(args: readonly Node[]): Map<string, Node> {
 }
 
 /** Every call that sends a body, in document order. */
-export function sendCalls(index: SyntaxIndex, imports: ImportNames, resolver: TextResolver): SendCall[] {
+export function sendCalls(index: PythonIndex, imports: ImportNames, resolver: TextResolver): SendCall[] {
   const clients = clientObjects(index, imports);
   const sends: SendCall[] = [];
   for (const call of index.of('call')) {
@@ -105,7 +105,7 @@ export function sendCalls(index: SyntaxIndex, imports: ImportNames, resolver: Te
 }
 
 /** `s = requests.Session()`, `self.client = httpx.Client(base_url=…)`, `async with aiohttp.ClientSession() as s`: the name and its constructor call. */
-function clientObjects(index: SyntaxIndex, imports: ImportNames): Map<string, { library: string; constructor: Node }> {
+function clientObjects(index: PythonIndex, imports: ImportNames): Map<string, { library: string; constructor: Node }> {
   const clients = new Map<string, { library: string; constructor: Node }>();
   const record = (target: Node | null | undefined, value: Node | null | undefined) => {
     const call = value && unwrapAwait(value);

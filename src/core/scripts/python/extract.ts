@@ -15,7 +15,7 @@ import { isDictNode, namedChildren, readValue, unwrap } from './literals';
 import { TextResolver, UNKNOWN, urlText } from './resolve';
 import { Scopes, type Binding } from './scopes';
 import { BodySteps } from './steps';
-import { SyntaxIndex } from './syntaxIndex';
+import { indexPython, type PythonIndex } from './pythonIndex';
 import { stringEncoder, stringKind, stringPieces, type Template } from './strings';
 
 const MAX_HOPS = 8;
@@ -57,14 +57,14 @@ class PythonScript {
   private readonly resolver: TextResolver;
   private readonly imports: ImportNames;
   private readonly steps: BodySteps;
-  private readonly index: SyntaxIndex;
+  private readonly index: PythonIndex;
   private readonly claimed = new Set<string>();
 
   constructor(
     private readonly root: Node,
     private readonly text: string,
   ) {
-    this.index = new SyntaxIndex(root);
+    this.index = indexPython(root);
     this.scopes = new Scopes(this.index);
     this.resolver = new TextResolver(this.scopes, text);
     this.imports = new ImportNames(this.index);

@@ -7,7 +7,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from './literals';
-import type { SyntaxIndex } from './syntaxIndex';
+import type { PythonIndex } from './pythonIndex';
 
 export interface Binding {
   readonly name: string;
@@ -36,7 +36,7 @@ export class Scopes {
 
   private readonly root: Node;
 
-  constructor(index: SyntaxIndex) {
+  constructor(index: PythonIndex) {
     this.root = index.root;
     this.scopeNodes = index.of('function_definition', 'class_definition', 'lambda');
     // Offsets read once: each read of a node's end is a call into WebAssembly.

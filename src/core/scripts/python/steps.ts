@@ -7,7 +7,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { HostEntry } from '../literalView';
 import { argumentEntries, dictionaryEntries, readKey, readValue, unknownEntry, unwrap } from './literals';
 import type { Binding, Scopes } from './scopes';
-import type { SyntaxIndex } from './syntaxIndex';
+import type { PythonIndex } from './pythonIndex';
 
 interface Step {
   readonly offset: number;
@@ -19,7 +19,7 @@ export class BodySteps {
   private readonly steps = new Map<string, Step[]>();
 
   constructor(
-    index: SyntaxIndex,
+    index: PythonIndex,
     private readonly text: string,
     private readonly scopes: Scopes,
   ) {
