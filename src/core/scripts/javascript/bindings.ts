@@ -5,6 +5,7 @@
  * `config.baseUrl` of an object literal. Anything else is unknown.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { JavaScriptIndex } from './javascriptIndex';
 import { namedChildren, objectProperty, propertyName, unwrap } from './nodes';
 import { BLOCKS, FUNCTIONS, type Structure } from './structure';
 
@@ -28,12 +29,12 @@ export class Bindings {
   private readonly blocks = new Map<number, Map<string, Declaration[]>>();
 
   constructor(
-    root: Node,
+    nodes: JavaScriptIndex,
     private readonly structure: Structure,
   ) {
-    for (const assignment of root.descendantsOfType('assignment_expression')) {
-      const left = assignment?.childForFieldName('left');
-      if (!assignment || !left) {
+    for (const assignment of nodes.of('assignment_expression')) {
+      const left = assignment.childForFieldName('left');
+      if (!left) {
         continue;
       }
       if (left.type === 'identifier') {

@@ -14,6 +14,7 @@ import { mayHoldDefenderBodies } from '../precheck';
 import type { ScriptExtractor } from '../scriptExtractor';
 import { looksLikeJsonObject, stringView } from '../stringView';
 import { Bindings } from './bindings';
+import { indexJavaScript, type JavaScriptIndex } from './javascriptIndex';
 import { SendCallReader, type SendCall } from './calls';
 import { isTestFile, mayInferFrom, roleOf, talksOnlyToOtherApis } from './candidates';
 import { javascriptSyntax, preferredQuote } from './completionSyntax';
@@ -41,6 +42,7 @@ interface BodySource {
 }
 
 class JavaScriptFile {
+  private readonly nodes: JavaScriptIndex;
   private readonly structure: Structure;
   private readonly bindings: Bindings;
   private readonly urls: UrlResolver;
@@ -57,22 +59,20 @@ class JavaScriptFile {
     private readonly root: Node,
     private readonly text: string,
   ) {
-    this.structure = new Structure(root);
-    this.bindings = new Bindings(root, this.structure);
+    this.nodes = indexJavaScript(root);
+    this.structure = new Structure(this.nodes);
+    this.bindings = new Bindings(this.nodes, this.structure);
     this.urls = new UrlResolver(this.bindings, text);
     const quote = preferredQuote(root, text);
     this.reader = new LiteralReader(text, quote);
-    this.steps = new StepWrites(root, this.bindings, this.structure);
+    this.steps = new StepWrites(this.nodes, this.bindings, this.structure);
     this.syntax = javascriptSyntax(quote);
   }
 
   bodies(): EmbeddedBody[] {
     const callReader = new SendCallReader(this.bindings);
     const others: Node[] = [];
-    for (const call of this.root.descendantsOfType('call_expression')) {
-      if (!call) {
-        continue;
-      }
+    for (const call of this.nodes.of('call_expression')) {
       const send = callReader.read(call);
       if (send) {
         this.addSent(send);
@@ -142,10 +142,9 @@ class JavaScriptFile {
     if (!directives && !inferring) {
       return;
     }
-    const candidates = [...this.root.descendantsOfType('object'), ...this.root.descendantsOfType(['string', 'template_string']).filter((node) => node && this.opensObject(node))];
-    candidates.sort((a, b) => (a?.startIndex ?? 0) - (b?.startIndex ?? 0));
+    const candidates = this.nodes.of('object', 'string', 'template_string').filter((node) => node.type === 'object' || this.opensObject(node));
     for (const candidate of candidates) {
-      if (!candidate || this.isClaimed(candidate) || this.structure.isNested(candidate)) {
+      if (this.isClaimed(candidate) || this.structure.isNested(candidate)) {
         continue;
       }
       const statement = directives ? this.structure.statementOf(candidate) : undefined;

@@ -2,6 +2,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { HostEntry } from '../literalView';
 import type { Bindings } from './bindings';
+import type { JavaScriptIndex } from './javascriptIndex';
 import type { LiteralReader } from './literals';
 import type { Structure } from './structure';
 
@@ -10,14 +11,14 @@ export class StepWrites {
   private readonly writes = new Map<string, Node[]>();
 
   constructor(
-    root: Node,
+    nodes: JavaScriptIndex,
     private readonly bindings: Bindings,
     private readonly structure: Structure,
   ) {
-    for (const assignment of root.descendantsOfType('assignment_expression')) {
-      const left = assignment?.childForFieldName('left');
+    for (const assignment of nodes.of('assignment_expression')) {
+      const left = assignment.childForFieldName('left');
       const object = left && (left.type === 'member_expression' || left.type === 'subscript_expression') ? left.childForFieldName('object') : null;
-      if (assignment && object?.type === 'identifier') {
+      if (object?.type === 'identifier') {
         const list = this.writes.get(object.text);
         if (list) {
           list.push(assignment);

@@ -4,6 +4,7 @@
  * for ancestors node by node makes a long file quadratic. Offsets tell the same nesting for free.
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { JavaScriptIndex } from './javascriptIndex';
 
 /** Nodes whose statements are statements of their own (where a directive comment is looked for). */
 export const BLOCKS = new Set(['program', 'statement_block', 'class_body', 'switch_case', 'switch_default']);
@@ -14,7 +15,7 @@ const BINDERS = new Set(['for_statement', 'for_in_statement', 'catch_clause']);
 /** Literals inside these are parts of something else: a nested value, a React prop. */
 export const HOLDERS = new Set(['object', 'array', 'jsx_expression', 'jsx_attribute', 'jsx_element', 'jsx_self_closing_element', 'jsx_opening_element']);
 
-const TYPES = [...BLOCKS, ...FUNCTIONS, ...BINDERS, ...HOLDERS];
+export const STRUCTURE_TYPES = [...BLOCKS, ...FUNCTIONS, ...BINDERS, ...HOLDERS];
 
 interface Region {
   readonly node: Node;
@@ -28,13 +29,10 @@ export class Structure {
   private readonly regions: Region[] = [];
   private readonly starts: number[] = [];
 
-  constructor(root: Node) {
+  constructor(nodes: JavaScriptIndex) {
     const open: number[] = [];
     // Tree-sitter lists descendants in document order, each node before the nodes inside it.
-    for (const node of root.descendantsOfType(TYPES)) {
-      if (!node) {
-        continue;
-      }
+    for (const node of nodes.of(...STRUCTURE_TYPES)) {
       const start = node.startIndex;
       const end = node.endIndex;
       while (open.length > 0 && !contains(this.regions[open[open.length - 1]], start, end)) {

@@ -3,6 +3,7 @@
  * the same command (resolved through the script's variables), and JSON strings elsewhere that a
  * `# mde:` directive or their own keys tie to an operation.
  */
+import { indexShell, WORD_KINDS, type ShellIndex } from './shellIndex';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { BodyTarget, EmbeddedBody, SendPitfall } from '../../embedded/embeddedBody';
 import type { Span } from '../../http/httpParser';
@@ -28,28 +29,27 @@ export const shellExtractor: ScriptExtractor = {
 
 class ShellScript {
   private readonly context: ShellContext;
+  private readonly nodes: ShellIndex;
   private readonly claimed: Span[] = [];
 
   constructor(
-    private readonly root: Node,
+    root: Node,
     private readonly text: string,
   ) {
-    this.context = { root, text, variables: new ShellVariables(root, text) };
+    this.nodes = indexShell(root);
+    this.context = { root, text, variables: new ShellVariables(this.nodes, text) };
   }
 
   bodies(): EmbeddedBody[] {
     const bodies: EmbeddedBody[] = [];
-    for (const command of this.root.descendantsOfType('command')) {
-      if (!command) {
-        continue;
-      }
+    for (const command of this.nodes.of('command')) {
       for (const call of readCurl(command, this.text)) {
         bodies.push(...this.curlBodies(command, call));
       }
     }
     const claimed = overlapTest(this.claimed);
-    for (const candidate of this.root.descendantsOfType(['raw_string', 'string', 'ansi_c_string', 'concatenation', 'heredoc_body'])) {
-      if (!candidate || candidate.parent?.type === 'concatenation' || claimed(candidate) || NOT_BODIES.has(commandName(candidate.parent) ?? '')) {
+    for (const candidate of this.nodes.of(...WORD_KINDS)) {
+      if (candidate.parent?.type === 'concatenation' || claimed(candidate) || NOT_BODIES.has(commandName(candidate.parent) ?? '')) {
         continue;
       }
       const word = candidate.type === 'heredoc_body' ? undefined : readWord(candidate, this.text);

@@ -2,6 +2,7 @@
  * The script's own variables (`BASE="https://…/api"`, `export BODY='{…}'`, `read -r -d '' BODY <<EOF`),
  * so a URL or body written as `"$BASE/machines/$ID/isolate"` or `-d "$BODY"` is read through them.
  */
+import type { ShellIndex } from './shellIndex';
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { readWord, type Word } from './words';
 
@@ -21,19 +22,19 @@ export class ShellVariables {
   private readonly assignments = new Map<string, Assignment[]>();
 
   constructor(
-    root: Node,
+    nodes: ShellIndex,
     private readonly text: string,
   ) {
-    for (const assignment of root.descendantsOfType('variable_assignment')) {
-      const name = assignment?.childForFieldName('name');
-      const value = assignment?.childForFieldName('value');
-      if (assignment && name?.type === 'variable_name' && value) {
+    for (const assignment of nodes.of('variable_assignment')) {
+      const name = assignment.childForFieldName('name');
+      const value = assignment.childForFieldName('value');
+      if (name?.type === 'variable_name' && value) {
         this.add(name.text, assignment.startIndex, value);
       }
     }
-    for (const statement of root.descendantsOfType('redirected_statement')) {
-      const read = statement && readIntoVariable(statement);
-      if (statement && read) {
+    for (const statement of nodes.of('redirected_statement')) {
+      const read = readIntoVariable(statement);
+      if (read) {
         this.add(read.name, statement.startIndex, read.value);
       }
     }
