@@ -1,6 +1,7 @@
 // Takes the README's pictures from the real VS Code (code-server + Chromium), driving it with the
 // keyboard as a person would: find a token, put the cursor on it, show the hover or the quick fixes.
-// Usage: node scripts/screenshots.mjs   (after npm run compile; writes images/*.png)
+// Usage: node scripts/screenshots.mjs [name.png …]   (after npm run compile; writes images/*.png,
+// all of them or the ones named)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,10 @@ const shots = [
   { file: 'rest-client-response.http', find: 'TooManyRequests', action: 'hover', out: 'hover-error.png' },
   { file: 'automation.log', find: 'ResourceNotFound', action: 'hover', out: 'hover-error-fr.png', settings: { 'mdeApi.docsLanguage': 'fr' } },
   { file: 'indicators-and-alerts.http', find: '"severity": "high"', action: 'hover', out: 'hover-parameter.png', offset: 3 },
+  { file: 'isolate.ps1', find: 'comment       =', action: 'quickfix', out: 'script-powershell.png' },
+  { file: 'isolate.ts', find: 'IsolationType:', action: 'hover', out: 'script-typescript.png', offset: 3 },
+  { file: 'sentinel-playbook.json', find: '"comment": "Isolated by playbook', action: 'quickfix', out: 'playbook-arm.png' },
+  { file: 'defender.postman_collection.json', find: 'isolationType', action: 'quickfix', out: 'postman.png' },
 ];
 
 function positionOf(file, needle, offset) {
@@ -81,7 +86,8 @@ async function takeShot(browser, shot) {
 ensureAptPackages();
 const browser = await launchChromium();
 try {
-  for (const shot of shots) {
+  const named = process.argv.slice(2);
+  for (const shot of named.length > 0 ? shots.filter((candidate) => named.includes(candidate.out)) : shots) {
     await takeShot(browser, shot);
   }
 } finally {
