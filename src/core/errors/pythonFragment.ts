@@ -20,6 +20,7 @@ import { findErrorCode } from './errorCodes';
 import { identityView } from './escapedText';
 import type { ErrorField, RecognizedError } from './errorRecognizer';
 import { LooseReader, type LooseString } from './looseReader';
+import { meetsAny } from '../partitionPoint';
 
 export type Fragment = Omit<RecognizedError, 'head'>;
 
@@ -44,7 +45,7 @@ export function recognizeFragments(text: string, from: number, to: number, taken
   // The next `'message'` key, looked for again only once passed, so that the search stays linear.
   let message = -1;
   while ((match = codeKey.exec(text)) && match.index < to) {
-    if (!isPlausibleCode(match[2]) || overlaps(taken, match.index, match.index + 1)) {
+    if (!isPlausibleCode(match[2]) || meetsAny(taken, match.index, match.index + 1)) {
       continue;
     }
     let lineEnd = text.indexOf('\n', match.index);
@@ -57,7 +58,7 @@ export function recognizeFragments(text: string, from: number, to: number, taken
       continue;
     }
     const run = readRun(text, match.index, lineEnd);
-    if (run.fragment && !overlaps(taken, run.fragment.start, run.fragment.end)) {
+    if (run.fragment && !meetsAny(taken, run.fragment.start, run.fragment.end)) {
       found.push(run.fragment);
     }
     // Keys inside a run are its own: skipping them keeps a line of repeated keys linear.
@@ -152,18 +153,3 @@ function openingBrace(text: string, keyOffset: number): number | undefined {
   return i >= 0 && text[i] === '{' ? i : undefined;
 }
 
-/** Whether [start, end) meets one of `ranges`, which are in document order and do not overlap. */
-function overlaps(ranges: readonly Span[], start: number, end: number): boolean {
-  let low = 0;
-  let high = ranges.length;
-  // The first range that ends after `start`.
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (ranges[middle].end <= start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low < ranges.length && ranges[low].start < end;
-}

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../http/httpParser';
 import type { ViewMap } from './jsonView';
+import { meetsAny } from '../partitionPoint';
 
 export interface MaskedBody {
   /** Same length as the body span; offset i here is offset `base + i` in the document. */
@@ -100,18 +101,7 @@ function stringScanner(text: string): (offset: number) => boolean {
 /** Whether a value's span touches a placeholder, so its real value is unknown. */
 export function touchesPlaceholder(masked: MaskedBody, start: number, end: number): boolean {
   // Placeholders are in order and apart: a binary search keeps an array of thousands of them linear.
-  const placeholders = masked.placeholders;
-  let low = 0;
-  let high = placeholders.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (placeholders[middle].end <= start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low < placeholders.length && placeholders[low].start < end;
+  return meetsAny(masked.placeholders, start, end);
 }
 
 /** `viewOffset`, with a document offset at the end of a word mapped to that word's end (see `ViewMap.toViewAfter`). */

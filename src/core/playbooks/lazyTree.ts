@@ -10,6 +10,7 @@
  * reads the whole document with jsonc-parser, which recovers from errors.
  */
 import type { Node, NodeType } from 'jsonc-parser';
+import { partitionPoint } from '../partitionPoint';
 
 export class NotPlainJson extends Error {}
 
@@ -129,16 +130,7 @@ function skipBlanks(text: string, at: number): number {
 
 function closeOf(brackets: Brackets, open: number): number {
   const { opens, closes } = brackets;
-  let low = 0;
-  let high = opens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (opens[middle] < open) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
+  const low = partitionPoint(opens, (offset) => offset < open);
   if (opens[low] !== open) {
     throw new NotPlainJson();
   }

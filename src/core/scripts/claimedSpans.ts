@@ -4,6 +4,7 @@
  * sorted and disjoint, and a question is a binary search, not a walk over every body of the file.
  */
 import type { Span } from '../http/httpParser';
+import { partitionPoint } from '../partitionPoint';
 
 export class ClaimedSpans {
   private readonly starts: number[] = [];
@@ -37,16 +38,6 @@ export class ClaimedSpans {
 
   /** The number of spans that start at or before `offset`. */
   private indexAfter(offset: number): number {
-    let low = 0;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.starts[middle] <= offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return partitionPoint(this.starts, (start) => start <= offset);
   }
 }

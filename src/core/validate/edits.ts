@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import type { ParameterSpec } from '../catalog/types';
 import type { TextEditSpec } from '../findings';
 import type { MaskedBody } from '../json/maskedBody';
+import { partitionPoint } from '../partitionPoint';
 
 const COMMENT_MARKER = /\/\/|\/\*|#/;
 
@@ -27,16 +28,7 @@ export function removePropertyEdit(masked: MaskedBody, objectNode: Node, propert
 
 /** Siblings stand in document order: a binary search keeps thousands of duplicate keys linear. */
 function indexInOrder(siblings: readonly Node[], node: Node): number {
-  let low = 0;
-  let high = siblings.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (siblings[middle].offset < node.offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
+  const low = partitionPoint(siblings, (sibling) => sibling.offset < node.offset);
   return siblings[low] === node ? low : siblings.indexOf(node);
 }
 

@@ -10,24 +10,13 @@ import { sampleBody, sampleObject } from '../helpers/sampleBody';
 import { applyEdits } from '../helpers/text';
 import { jsonOperations, requestLine } from './arbitraries';
 import { runs } from './invariants';
+import { flippedCase, type Draw } from '../helpers/caseFlip';
 
 /**
  * A document is built as pieces: fixed text, and tokens with a correct and a broken spelling.
  * Rendering both from the same pieces gives the damaged document and the one its fixes must give back.
  */
 type Piece = string | { readonly correct: string; readonly broken: string; readonly kind: 'key' | 'value' | 'comment' | 'placeholder' };
-type Draw = <T>(arbitrary: fc.Arbitrary<T>) => T;
-
-/** Another letter case of `name`, unless it would be one of the `accepted` spellings. */
-function flippedCase(draw: Draw, name: string, accepted: readonly string[]): string | undefined {
-  const letters = [...name];
-  const toggles = draw(fc.array(fc.boolean(), { minLength: letters.length, maxLength: letters.length }));
-  let flipped = letters.map((ch, i) => (toggles[i] ? (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) : ch)).join('');
-  if (flipped === name) {
-    flipped = (name[0] === name[0].toUpperCase() ? name[0].toLowerCase() : name[0].toUpperCase()) + name.slice(1);
-  }
-  return flipped === name || accepted.includes(flipped) ? undefined : flipped;
-}
 
 const commentTexts = ['note', 'TODO: check "Comment": "x"', '{{token}} is set above', '{"a": [1, 2]}', '', 'déjà vu ✓', 'a // b # c'];
 

@@ -8,6 +8,7 @@ import { analyzeDocument } from '../../../src/core/requests/requestAnalyzer';
 import { sampleObject } from '../helpers/sampleBody';
 import { jsonOperations } from './arbitraries';
 import { runs } from './invariants';
+import { flippedCase, type Draw } from '../helpers/caseFlip';
 
 /**
  * Bodies inside playbooks and collections: Logic Apps actions (ARM templates and Standard
@@ -17,18 +18,8 @@ import { runs } from './invariants';
  */
 type Token = { readonly correct: string; readonly broken: string; readonly changed: boolean };
 type Piece = string | Token;
-type Draw = <T>(arbitrary: fc.Arbitrary<T>) => T;
 
 const render = (pieces: readonly Piece[], which: 'correct' | 'broken') => pieces.map((piece) => (typeof piece === 'string' ? piece : piece[which])).join('');
-
-function flippedCase(draw: Draw, name: string, accepted: readonly string[]): string | undefined {
-  const toggles = draw(fc.array(fc.boolean(), { minLength: name.length, maxLength: name.length }));
-  let flipped = [...name].map((ch, i) => (toggles[i] ? (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) : ch)).join('');
-  if (flipped === name) {
-    flipped = (name[0] === name[0].toUpperCase() ? name[0].toLowerCase() : name[0].toUpperCase()) + name.slice(1);
-  }
-  return flipped === name || accepted.includes(flipped) ? undefined : flipped;
-}
 
 function token(correct: string, broken: string | undefined): Token {
   return { correct: JSON.stringify(correct), broken: JSON.stringify(broken ?? correct), changed: broken !== undefined && broken !== correct };

@@ -5,6 +5,7 @@ import { sampleObject } from '../helpers/sampleBody';
 import { jsonOperations } from '../property/arbitraries';
 import { runs } from '../property/invariants';
 import { findingsOf, fixAll, type ScriptLanguage } from './javascriptHelpers';
+import { flippedCase, type Draw } from '../helpers/caseFlip';
 
 /**
  * JavaScript bodies generated from the catalog: every operation, keys bare or in any quotes, values
@@ -12,18 +13,7 @@ import { findingsOf, fixAll, type ScriptLanguage } from './javascriptHelpers';
  * has a correct and a broken spelling; fix-all must turn the broken file into the correct one exactly.
  */
 type Piece = string | { readonly correct: string; readonly broken: string };
-type Draw = <T>(arbitrary: fc.Arbitrary<T>) => T;
 type Quote = "'" | '"' | '`';
-
-function flippedCase(draw: Draw, name: string, accepted: readonly string[]): string | undefined {
-  const letters = [...name];
-  const toggles = draw(fc.array(fc.boolean(), { minLength: letters.length, maxLength: letters.length }));
-  let flipped = letters.map((ch, i) => (toggles[i] ? (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) : ch)).join('');
-  if (flipped === name) {
-    flipped = (name[0] === name[0].toUpperCase() ? name[0].toLowerCase() : name[0].toUpperCase()) + name.slice(1);
-  }
-  return flipped === name || accepted.includes(flipped) ? undefined : flipped;
-}
 
 /** A JavaScript string literal; the catalog's sample strings hold no quote or backslash. */
 const literal = (quote: Quote, text: string) => `${quote}${text}${quote}`;

@@ -6,26 +6,15 @@ import { sampleObject } from '../helpers/sampleBody';
 import { jsonOperations } from '../property/arbitraries';
 import { runs } from '../property/invariants';
 import { findingsOf, fixAll } from './powershellHelpers';
+import { flippedCase, type Draw } from '../helpers/caseFlip';
 
 /**
  * A script is built as pieces: fixed text, and tokens with a correct and a broken spelling. The
  * broken rendering is what fix-all is given; the correct one is what it must give back, exactly.
  */
 type Piece = string | { readonly correct: string; readonly broken: string };
-type Draw = <T>(arbitrary: fc.Arbitrary<T>) => T;
 
 const render = (pieces: readonly Piece[], which: 'correct' | 'broken') => pieces.map((piece) => (typeof piece === 'string' ? piece : piece[which])).join('');
-
-/** Another letter case of `name`, unless it would be one of the `accepted` spellings. */
-function flippedCase(draw: Draw, name: string, accepted: readonly string[]): string | undefined {
-  const letters = [...name];
-  const toggles = draw(fc.array(fc.boolean(), { minLength: letters.length, maxLength: letters.length }));
-  let flipped = letters.map((ch, i) => (toggles[i] ? (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) : ch)).join('');
-  if (flipped === name) {
-    flipped = (name[0] === name[0].toUpperCase() ? name[0].toLowerCase() : name[0].toUpperCase()) + name.slice(1);
-  }
-  return flipped === name || accepted.includes(flipped) ? undefined : flipped;
-}
 
 type Quoting = 'bare' | 'single' | 'double';
 

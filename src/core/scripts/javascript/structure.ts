@@ -5,6 +5,7 @@
  */
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { JavaScriptIndex } from './javascriptIndex';
+import { partitionPoint } from '../../partitionPoint';
 
 /** Nodes whose statements are statements of their own (where a directive comment is looked for). */
 export const BLOCKS = new Set(['program', 'statement_block', 'class_body', 'switch_case', 'switch_default']);
@@ -106,15 +107,5 @@ function contains(region: Region, start: number, end: number): boolean {
 }
 
 function lastAtOrBefore(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] <= value) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low - 1;
+  return partitionPoint(sorted, (item) => item <= value) - 1;
 }

@@ -8,6 +8,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from './literals';
 import type { PythonIndex } from './pythonIndex';
+import { partitionPoint } from '../../partitionPoint';
 
 export interface Binding {
   readonly name: string;
@@ -86,16 +87,7 @@ export class Scopes {
     const start = node.startIndex;
     const end = node.endIndex;
     // The last scope starting at or before the node, then out through the scopes around it.
-    let low = 0;
-    let high = this.scopeStarts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.scopeStarts[middle] <= start) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
+    const low = partitionPoint(this.scopeStarts, (scopeStart) => scopeStart <= start);
     for (let i = low - 1; i >= 0; i = this.scopeParents[i]) {
       if (this.scopeEnds[i] >= end && this.scopeNodes[i].id !== node.id) {
         return this.scopeNodes[i];

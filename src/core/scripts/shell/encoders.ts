@@ -1,6 +1,7 @@
 /** How JSON text is written back into shell quoting, so that the command receives exactly that text. */
 import type { TextEncoder } from '../../json/jsonView';
 import type { Quoting, ShellPiece } from './words';
+import { partitionPoint } from '../../partitionPoint';
 
 /** Characters a bare word passes on as they are; anything else would need quoting we do not add. */
 const SAFE_BARE = /^[\w.,:@%+/=-]*$/;
@@ -47,17 +48,7 @@ export function wordEncoder(pieces: readonly ShellPiece[], delimiter?: string): 
 
 /** The piece that writes the character at a host offset. */
 function pieceAt(pieces: readonly ShellPiece[], offset: number): ShellPiece | undefined {
-  let low = 0;
-  let high = pieces.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (pieceEnd(pieces[middle]) <= offset) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  const piece = pieces[low];
+  const piece = pieces[partitionPoint(pieces, (candidate) => pieceEnd(candidate) <= offset)];
   return piece && piece.hostStart <= offset ? piece : undefined;
 }
 

@@ -14,6 +14,7 @@ import { readCurl, type CurlCall, type CurlData } from './curl';
 import { commandName, heredocSource, sourceOfWord, stdinSource, wordSource, type BodySource, type ShellContext } from './sources';
 import { ShellVariables } from './variables';
 import { EXPANSION_MARK, readWord } from './words';
+import { partitionPoint } from '../../partitionPoint';
 
 /** Commands whose arguments look like JSON but are programs in their own language. */
 const NOT_BODIES = new Set(['jq', 'gojq', 'yq', 'jo']);
@@ -156,16 +157,8 @@ function overlapTest(spans: readonly Span[]): (node: Node) => boolean {
     reach.push(Math.max(span.end, reach[reach.length - 1] ?? 0));
   }
   return (node) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle].start < node.endIndex) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
+    const end = node.endIndex;
+    const low = partitionPoint(sorted, (span) => span.start < end);
     // Spans starting before the node ends overlap it if the farthest of them reaches past its start.
     return low > 0 && reach[low - 1] > node.startIndex;
   };
