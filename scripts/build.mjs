@@ -68,8 +68,10 @@ ${treeSitterInNode.banner.js}` },
 async function copyGrammars() {
   const compiled = await esbuild.build({ entryPoints: ['src/core/scripts/grammars.ts'], bundle: true, format: 'esm', write: false, logLevel: 'warning' });
   const { GRAMMAR_FILES, RUNTIME_FILE } = await import(`data:text/javascript;base64,${Buffer.from(compiled.outputFiles[0].text).toString('base64')}`);
-  const from = path.join(import.meta.dirname, '../node_modules/@vscode/tree-sitter-wasm/wasm');
-  const to = path.join(import.meta.dirname, '../dist/grammars');
+  // Beside the bundles, which esbuild writes under the working folder (the bench builds in a scratch
+  // folder through a link to this script, so this script's own folder is not the place).
+  const from = path.resolve('node_modules/@vscode/tree-sitter-wasm/wasm');
+  const to = path.resolve('dist/grammars');
   fs.mkdirSync(to, { recursive: true });
   for (const file of [RUNTIME_FILE, ...Object.values(GRAMMAR_FILES)]) {
     fs.copyFileSync(path.join(from, file), path.join(to, file));

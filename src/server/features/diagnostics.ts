@@ -4,10 +4,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
 import type { DocumentManager } from '../documents';
 import type { DocumentStore } from '../documentStore';
+import { t } from '../../shared/language';
 import { formatError } from '../safeHandler';
 
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Languages whose grammar failed to load, told once each. */
+  private readonly grammarWarnings = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -54,8 +57,31 @@ export class DiagnosticsPublisher {
     }
     this.store.prepare(document).then(
       () => this.publishPrepared(uri, version),
-      (error: unknown) => this.connection.console.error(formatError(`loading the grammar for ${uri} failed`, error)),
+      (error: unknown) => this.grammarFailed(uri, version, error),
     );
+  }
+
+  /**
+   * Without its grammar a script cannot be read: it gets an empty set of diagnostics rather than
+   * none at all (a client waiting for them would wait forever), and the user is told once.
+   */
+  private grammarFailed(uri: string, version: number, error: unknown): void {
+    this.connection.console.error(formatError(`loading the grammar for ${uri} failed`, error));
+    const document = this.documents.get(uri);
+    if (!document || document.version !== version) {
+      return;
+    }
+    void this.connection.sendDiagnostics({ uri, version, diagnostics: [] });
+    if (!this.grammarWarnings.has(document.languageId)) {
+      this.grammarWarnings.add(document.languageId);
+      const reason = error instanceof Error ? error.message : String(error);
+      void this.connection.window.showWarningMessage(
+        t('Request bodies in {language} files are not checked: its parser could not be loaded ({reason}). Reinstalling the extension restores it.', {
+          language: document.languageId,
+          reason,
+        }),
+      );
+    }
   }
 
   private publishPrepared(uri: string, version: number): void {
