@@ -32,7 +32,7 @@ export const BUDGETS = {
   activationMs: 50,
   requestP95Ms: 10,
   logFirstHoverMs: 1000,
-  // The script grammars (Tree-sitter WebAssembly) raised it from 500 KB: see issue 11.
+  // The script grammars, Tree-sitter WebAssembly files, take most of it.
   vsixKB: 3 * 1024,
   fullValidationMs: 500,
 };
