@@ -20,7 +20,8 @@ const shots = [
   { file: 'isolate.ps1', find: 'comment       =', action: 'quickfix', out: 'script-powershell.png' },
   { file: 'isolate.ts', find: 'IsolationType:', action: 'hover', out: 'script-typescript.png', offset: 3 },
   { file: 'sentinel-playbook.json', find: '"comment": "Isolated by playbook', action: 'quickfix', out: 'playbook-arm.png' },
-  { file: 'defender.postman_collection.json', find: 'isolationType', action: 'quickfix', out: 'postman.png' },
+  // The raw body is one long line: wrapped, the picture shows it whole instead of scrolled sideways.
+  { file: 'defender.postman_collection.json', find: 'isolationType', action: 'quickfix', out: 'postman.png', settings: { 'editor.wordWrap': 'on' } },
 ];
 
 function positionOf(file, needle, offset) {
