@@ -6,9 +6,10 @@
  *
  * Run alone: `npx tsx scripts/bench/playbooks.ts path/to/dist/server.js`.
  */
-import { LineIndex, LspServer } from './lspClient';
+import { LspServer } from './lspClient';
 import { Random } from './random';
-import { MB, nowMs, summarize, type Summary } from './stats';
+import { DIAGNOSTICS_DEBOUNCE_MS, runAlone, takeMarks, timeOpen, typeAndUndo } from './serverSession';
+import { MB, summarize, type Summary } from './stats';
 
 export interface PlaybookCorpus {
   readonly text: string;
@@ -36,7 +37,6 @@ export interface PlaybookResult {
   readonly keystrokeThenHover: Summary;
 }
 
-const DIAGNOSTICS_DEBOUNCE_MS = 150;
 
 /** Defender calls the playbook makes: the path, the body's keys and values (one key mis-cased each time). */
 const CALLS = [
@@ -50,7 +50,6 @@ const CALLS = [
 export function generatePlaybook(targetChars: number, seed: number): PlaybookCorpus {
   const random = new Random(seed);
   const actions: string[] = [];
-  const editMarks: number[] = [];
   let size = 0;
   let defenderBodies = 0;
   let wrongCaseKeys = 0;
@@ -93,33 +92,17 @@ export function generatePlaybook(targetChars: number, seed: number): PlaybookCor
   }
   const definition = `{"$schema": "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#", "contentVersion": "1.0.0.0", "triggers": {}, "actions": {\n${actions.join(',\n')}\n}}`;
   const marked = `{\n"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n"contentVersion": "1.0.0.0",\n"resources": [\n{"type": "Microsoft.Logic/workflows", "apiVersion": "2019-05-01", "name": "[parameters('PlaybookName')]", "properties": {"definition": ${definition}}}\n]}\n`;
-  let text = '';
-  let from = 0;
-  for (let at = marked.indexOf(MARK); at >= 0; at = marked.indexOf(MARK, from)) {
-    text += marked.slice(from, at);
-    editMarks.push(text.length);
-    from = at + 1;
-  }
-  text += marked.slice(from);
+  const { text, offsets: editMarks } = takeMarks(marked, MARK);
   return { text, actions: actions.length, defenderBodies, wrongCaseKeys, editOffsets: editMarks };
 }
 
 export async function measurePlaybooks(serverPath: string, seed: number, targetChars = 5 * MB): Promise<PlaybookResult> {
   const corpus = generatePlaybook(targetChars, seed);
-  const index = new LineIndex(corpus.text);
   const server = LspServer.spawn(serverPath);
   try {
     await server.initialize();
-    const open = async (uri: string, languageId = 'json') => {
-      const published = server.nextDiagnostics(uri);
-      const start = nowMs();
-      await server.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: corpus.text } });
-      const diagnostics = await published;
-      if (diagnostics.diagnostics.length !== (languageId === 'json' ? corpus.wrongCaseKeys : 0)) {
-        throw new Error(`the playbook gave ${diagnostics.diagnostics.length} diagnostics, expected ${corpus.wrongCaseKeys}`);
-      }
-      return diagnostics.receivedAt - start;
-    };
+    const open = (uri: string, languageId = 'json') =>
+      timeOpen(server, uri, languageId, corpus.text, languageId === 'json' ? corpus.wrongCaseKeys : 0, 'the playbook');
     const openColdMs = await open('file:///bench/playbook-cold.json');
     const warm: number[] = [];
     const floor: number[] = [];
@@ -131,27 +114,7 @@ export async function measurePlaybooks(serverPath: string, seed: number, targetC
         await server.notify('textDocument/didClose', { textDocument: { uri } });
       }
     }
-    const uri = 'file:///bench/playbook-cold.json';
-    const random = new Random(seed + 1);
-    const probe = { textDocument: { uri }, position: index.position(corpus.editOffsets[0]) };
-    const toDiagnostics: number[] = [];
-    const thenHover: number[] = [];
-    let version = 1;
-    for (let pair = 0; pair < 10; pair++) {
-      const position = index.position(random.pick(corpus.editOffsets));
-      // Type a character in a body's value, then delete it: positions from the original stay valid.
-      for (const change of [
-        { range: { start: position, end: position }, text: 'x' },
-        { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' },
-      ]) {
-        const published = server.nextDiagnostics(uri);
-        const start = nowMs();
-        void server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
-        await server.request('textDocument/hover', probe);
-        thenHover.push(nowMs() - start);
-        toDiagnostics.push((await published).receivedAt - start - DIAGNOSTICS_DEBOUNCE_MS);
-      }
-    }
+    const keystrokes = await typeAndUndo(server, 'file:///bench/playbook-cold.json', corpus.text, corpus.editOffsets, new Random(seed + 1), 10, corpus.editOffsets[0]);
     return {
       chars: corpus.text.length,
       actions: corpus.actions,
@@ -160,8 +123,8 @@ export async function measurePlaybooks(serverPath: string, seed: number, targetC
       openColdMs,
       openWarm: summarize(warm),
       openFloor: summarize(floor),
-      keystrokeToDiagnosticsLessDebounce: summarize(toDiagnostics),
-      keystrokeThenHover: summarize(thenHover),
+      keystrokeToDiagnosticsLessDebounce: summarize(keystrokes.toDiagnostics),
+      keystrokeThenHover: summarize(keystrokes.thenHover),
     };
   } finally {
     await server.stop();
@@ -180,17 +143,5 @@ export function renderPlaybooks(result: PlaybookResult): string {
 }
 
 if (require.main === module) {
-  const serverPath = process.argv[2];
-  if (!serverPath) {
-    console.error('usage: tsx scripts/bench/playbooks.ts path/to/dist/server.js');
-    process.exitCode = 2;
-  } else {
-    measurePlaybooks(serverPath, 20261126).then(
-      (result) => console.log(renderPlaybooks(result)),
-      (error: unknown) => {
-        console.error(error);
-        process.exitCode = 1;
-      },
-    );
-  }
+  runAlone('playbooks.ts', (serverPath) => measurePlaybooks(serverPath, 20261126), renderPlaybooks);
 }

@@ -7,9 +7,10 @@
  *
  * Run alone: `npx tsx scripts/bench/scripts.ts path/to/dist/server.js`.
  */
-import { LineIndex, LspServer } from './lspClient';
+import { LspServer } from './lspClient';
 import { Random } from './random';
-import { MB, nowMs, summarize, type Summary } from './stats';
+import { DIAGNOSTICS_DEBOUNCE_MS, runAlone, takeMarks, timeOpen, typeAndUndo } from './serverSession';
+import { MB, summarize, type Summary } from './stats';
 
 type ScriptLanguage = 'powershell' | 'python' | 'typescript' | 'shellscript';
 
@@ -160,16 +161,7 @@ export function generateScript(language: ScriptLanguage, kind: 'requests' | 'unr
     parts.push(part);
     size += part.length;
   }
-  const marked = parts.join('');
-  const editOffsets: number[] = [];
-  let text = '';
-  let from = 0;
-  for (let at = marked.indexOf(MARK); at >= 0; at = marked.indexOf(MARK, from)) {
-    text += marked.slice(from, at);
-    editOffsets.push(text.length);
-    from = at + 1;
-  }
-  text += marked.slice(from);
+  const { text, offsets: editOffsets } = takeMarks(parts.join(''), MARK);
   return { text, requests, expectedDiagnostics: requests, editOffsets };
 }
 
@@ -186,7 +178,6 @@ export interface ScriptCaseResult {
   readonly keystrokeLessDebounce: Summary;
 }
 
-const DIAGNOSTICS_DEBOUNCE_MS = 150;
 const WARM_RUNS = 3;
 const KEYSTROKE_PAIRS = 5;
 
@@ -197,17 +188,8 @@ async function measureCase(serverPath: string, language: ScriptLanguage, kind: '
   const server = LspServer.spawn(serverPath);
   try {
     await server.initialize();
-    const open = async (uri: string, languageId: string) => {
-      const published = server.nextDiagnostics(uri);
-      const start = nowMs();
-      await server.notify('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: corpus.text } });
-      const { diagnostics, receivedAt } = await published;
-      const expected = languageId === language ? corpus.expectedDiagnostics : 0;
-      if (diagnostics.length !== expected) {
-        throw new Error(`${language} ${kind}: ${diagnostics.length} diagnostics, expected ${expected}; first: ${diagnostics.slice(0, 3).map((d) => d.message).join(' | ')}`);
-      }
-      return receivedAt - start;
-    };
+    const open = (uri: string, languageId: string) =>
+      timeOpen(server, uri, languageId, corpus.text, languageId === language ? corpus.expectedDiagnostics : 0, `${language} ${kind}`);
     const coldUri = `file:///bench/${kind}-cold.${extension}`;
     const openColdMs = await open(coldUri, language);
     const warm: number[] = [];
@@ -220,23 +202,7 @@ async function measureCase(serverPath: string, language: ScriptLanguage, kind: '
         await server.notify('textDocument/didClose', { textDocument: { uri } });
       }
     }
-    const index = new LineIndex(corpus.text);
-    const random = new Random(seed + 1);
-    const keystrokes: number[] = [];
-    let version = 1;
-    for (let pair = 0; pair < KEYSTROKE_PAIRS; pair++) {
-      const position = index.position(random.pick(corpus.editOffsets));
-      // Type a letter in a string, then delete it: positions from the original stay valid.
-      for (const change of [
-        { range: { start: position, end: position }, text: 'x' },
-        { range: { start: position, end: { line: position.line, character: position.character + 1 } }, text: '' },
-      ]) {
-        const published = server.nextDiagnostics(coldUri);
-        const start = nowMs();
-        void server.notify('textDocument/didChange', { textDocument: { uri: coldUri, version: ++version }, contentChanges: [change] });
-        keystrokes.push((await published).receivedAt - start - DIAGNOSTICS_DEBOUNCE_MS);
-      }
-    }
+    const keystrokes = await typeAndUndo(server, coldUri, corpus.text, corpus.editOffsets, new Random(seed + 1), KEYSTROKE_PAIRS);
     return {
       language,
       kind,
@@ -245,7 +211,7 @@ async function measureCase(serverPath: string, language: ScriptLanguage, kind: '
       openColdMs,
       openWarm: summarize(warm),
       openFloor: summarize(floor),
-      keystrokeLessDebounce: summarize(keystrokes),
+      keystrokeLessDebounce: summarize(keystrokes.toDiagnostics),
     };
   } finally {
     await server.stop();
@@ -292,17 +258,5 @@ export function renderScripts(results: readonly ScriptCaseResult[]): string {
 }
 
 if (require.main === module) {
-  const serverPath = process.argv[2];
-  if (!serverPath) {
-    console.error('usage: tsx scripts/bench/scripts.ts path/to/dist/server.js');
-    process.exitCode = 2;
-  } else {
-    measureScripts(serverPath, 20261126).then(
-      (results) => console.log(renderScripts(results)),
-      (error: unknown) => {
-        console.error(error);
-        process.exitCode = 1;
-      },
-    );
-  }
+  runAlone('scripts.ts', (serverPath) => measureScripts(serverPath, 20261126), renderScripts);
 }
