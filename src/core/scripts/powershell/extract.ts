@@ -103,13 +103,13 @@ class PowerShellScript {
     const serialized = serializedTables(this.model, this.commands());
     return this.model.nodes
       .of('hash_literal_expression')
-      .flatMap((table) => (table && !this.claimed.has(table.id) && !this.insideAnotherTable(table) ? present(this.unsent(table, serialized.get(table.id))) : []));
+      .flatMap((table) => (!this.claimed.has(table.id) && !this.insideAnotherTable(table) ? present(this.unsent(table, serialized.get(table.id))) : []));
   }
 
   /** A table still being typed, whose `@{` is not closed: named by a directive or by its keys. */
   private unclosedTables(): EmbeddedBody[] {
     return this.model.nodes.errors().flatMap((error) => {
-      const table = error && unclosedTable(error, this.text);
+      const table = unclosedTable(error, this.text);
       if (!table || table.kind !== 'object' || table.entries.length === 0) {
         return [];
       }
@@ -122,7 +122,7 @@ class PowerShellScript {
   private jsonStrings(): EmbeddedBody[] {
     return this.model.nodes
       .of('string_literal')
-      .flatMap((literal) => (literal && !this.claimed.has(literal.id) && !this.insideAnotherTable(literal) ? present(this.stringBody(literal, this.directiveAbove(literal))) : []));
+      .flatMap((literal) => (!this.claimed.has(literal.id) && !this.insideAnotherTable(literal) ? present(this.stringBody(literal, this.directiveAbove(literal))) : []));
   }
 
   /** A literal an Invoke-RestMethod sends: its target from a directive or the call, its send pitfalls. */
@@ -255,11 +255,8 @@ class PowerShellScript {
     return this.cachedSends;
   }
 
-  private cachedCommands: Node[] | undefined;
-
   private commands(): Node[] {
-    this.cachedCommands ??= this.model.nodes.of('command');
-    return this.cachedCommands;
+    return this.model.nodes.of('command');
   }
 
   /** Nested tables and strings belong to the table that holds them, complete or still being typed. */

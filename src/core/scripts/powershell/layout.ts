@@ -7,7 +7,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { SCOPE_TYPES, type PowerShellIndex } from './powershellIndex';
 
-
 interface Span {
   readonly start: number;
   readonly end: number;
@@ -59,8 +58,8 @@ export class Layout {
     const tables = nodes.of('hash_literal_expression').map(held);
     // A table whose `@{` is never closed is an ERROR node: what follows its `@{` is inside it.
     for (const error of nodes.errors()) {
-      const open = error?.children.find((child) => child?.type === '@{');
-      if (error && open) {
+      const open = error.children.find((child) => child?.type === '@{');
+      if (open) {
         tables.push({ start: open.startIndex, end: error.endIndex, node: error });
       }
     }
